@@ -1,0 +1,74 @@
+package th.go.ita.embedded;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EmbeddedStackTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void postgresKeepsDataAcrossRestartsAndGivesEachServiceItsOwnDatabase() throws Exception {
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"), 0)) {
+            pg.ensureDatabase("scoring");
+            pg.ensureDatabase("scoring"); // second call on an existing database must not fail
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("scoring"), "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE unit (code text primary key, name_th text)");
+                s.execute("INSERT INTO unit VALUES ('KALASIN2', 'สพป.กาฬสินธุ์ เขต 2')");
+                try (ResultSet rs = s.executeQuery("SHOW server_version")) {
+                    rs.next();
+                    assertTrue(rs.getString(1).startsWith("17."), "PostgreSQL 17 expected: " + rs.getString(1));
+                }
+            }
+        }
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"), 0);
+             Connection c = DriverManager.getConnection(pg.jdbcUrl("scoring"), "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name_th FROM unit WHERE code = 'KALASIN2'")) {
+            assertTrue(rs.next(), "row written before the restart is still there");
+            assertEquals("สพป.กาฬสินธุ์ เขต 2", rs.getString(1));
+        }
+    }
+
+    @Test
+    void aTakenPortIsReportedByName() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            var e = assertThrows(PortCheck.PortInUseException.class,
+                    () -> EmbeddedPostgresServer.start(dir.resolve("pg2"), taken.getLocalPort()));
+            assertTrue(e.getMessage().contains("PostgreSQL") && e.getMessage().contains(String.valueOf(taken.getLocalPort())));
+        }
+    }
+
+    @Test
+    void kafkaBrokerAcceptsTopicsAndKeepsThemAcrossRestarts() throws Exception {
+        Path kafkaDir = dir.resolve("kafka");
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(kafkaDir);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("ita.units", 1, (short) 1))).all().get();
+        }
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(kafkaDir);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Set<String> topics = admin.listTopics().names().get();
+            assertTrue(topics.contains("ita.units"), "topic survives a restart: " + topics);
+        }
+    }
+}
