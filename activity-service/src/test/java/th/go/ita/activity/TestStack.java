@@ -1,0 +1,15 @@
+package th.go.ita.activity;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import th.go.ita.embedded.ItaTestStack;
+
+/**
+ * Real PostgreSQL (database "activity") and a real Kafka broker for every test in this module,
+ * started once: the resource is global, so all test classes share one Quarkus boot.
+ */
+@QuarkusTestResource(value = ItaTestStack.class, initArgs = @ResourceArg(name = "database", value = "activity"))
+public final class TestStack {
+    private TestStack() {
+    }
+}
