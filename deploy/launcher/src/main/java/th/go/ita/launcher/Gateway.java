@@ -1,0 +1,85 @@
+package th.go.ita.launcher;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyInterceptor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single origin the browser talks to: {@code /api/<service>/...} goes to that service's root
+ * (prefix removed, so {@code /api/survey/q/health/ready} is survey-service's readiness),
+ * {@code /env.js} gives the SPA its runtime settings, and everything else is the built SPA, with
+ * unknown paths answered by {@code index.html} so client-side routes survive a reload.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private Gateway(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    public static Gateway start(int port, Path spaDist, List<LauncherConfig.ServiceSpec> services, String envJs)
+            throws Exception {
+        if (!Files.isRegularFile(spaDist.resolve("index.html"))) {
+            throw new IllegalStateException("The frontend is not built (" + spaDist.resolve("index.html")
+                    + " is missing): run `./ita build`");
+        }
+        Vertx vertx = Vertx.vertx();
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
+        Router router = Router.router(vertx);
+        for (LauncherConfig.ServiceSpec service : services) {
+            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service.port(), "localhost");
+            proxy.addInterceptor(ProxyInterceptor.builder().removingPathPrefix(service.gatewayPrefix()).build());
+            router.route(service.gatewayPrefix() + "/*").handler(ProxyHandler.create(proxy));
+        }
+        router.get("/env.js").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/javascript; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(envJs));
+        String root = spaDist.toAbsolutePath().toString();
+        router.route().handler(StaticHandler.create(FileSystemAccess.ROOT, root).setIndexPage("index.html"));
+        router.route().handler(ctx -> {
+            boolean pageRequest = ctx.request().method() == HttpMethod.GET
+                    && !ctx.normalizedPath().startsWith("/api/");
+            if (pageRequest) {
+                ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Cache-Control", "no-cache")
+                        .sendFile(root + "/index.html");
+            } else {
+                ctx.next();
+            }
+        });
+        HttpServer server = vertx.createHttpServer().requestHandler(router)
+                .listen(port, "localhost").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return new Gateway(vertx, server);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing anyway: nothing else holds the port
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package th.go.ita.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import th.go.ita.embedded.PortCheck;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole system as `./ita start` runs it (real PostgreSQL, Kafka, Keycloak, the four packaged
+ * services, the built SPA behind the gateway), on free ports and an empty data folder, then the
+ * browser tests of the SPA against it. Prints start-up time and each process' memory.
+ */
+class LocalStackIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalStack stack;
+    private static LauncherConfig config;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Path root = Path.of(System.getProperty("ita.project.root", "../..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("ita-stack-it");
+        Map<String, String> env = Map.of(
+                "ITA_DATA_DIR", data.toString(),
+                "ITA_PORT", String.valueOf(PortCheck.freePort()),
+                "ITA_POSTGRES_PORT", String.valueOf(PortCheck.freePort()),
+                "ITA_KEYCLOAK_PORT", String.valueOf(PortCheck.freePort()),
+                "ITA_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(PortCheck.freePort()),
+                "ITA_SURVEY_PORT", String.valueOf(PortCheck.freePort()),
+                "ITA_SCORING_PORT", String.valueOf(PortCheck.freePort()),
+                "ITA_EVIDENCE_PORT", String.valueOf(PortCheck.freePort()),
+                "ITA_ACTIVITY_PORT", String.valueOf(PortCheck.freePort()));
+        config = LauncherConfig.from(root, List.of(), env::get);
+        long t = System.nanoTime();
+        stack = LocalStack.start(config, System.out::println);
+        System.out.printf("[measure] whole stack ready in %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (stack == null) {
+            return;
+        }
+        stack.processes().forEach((name, process) -> System.out.printf("[measure] RSS %-16s %6d MB%n", name, rssMb(process)));
+        System.out.printf("[measure] RSS %-16s %6d MB (PostgreSQL server processes excluded)%n", "launcher+pg+kafka",
+                rssMb(ProcessHandle.current()));
+        List<ProcessHandle> children = List.copyOf(stack.processes().values());
+        stack.close();
+        for (ProcessHandle child : children) {
+            child.onExit().get(30, TimeUnit.SECONDS);
+            assertFalse(child.isAlive(), "stopped: " + child.info().command().orElse("?"));
+        }
+    }
+
+    @Test
+    void everyServiceIsHealthyBehindTheGatewayAndServesItsOpenApi() throws Exception {
+        for (String service : List.of("survey", "scoring", "evidence", "activity")) {
+            HttpResponse<String> ready = get("/api/" + service + "/q/health/ready", null);
+            assertEquals(200, ready.statusCode(), service + " readiness: " + ready.body());
+            assertEquals("UP", JSON.readTree(ready.body()).path("status").asText());
+            HttpResponse<String> openapi = get("/api/" + service + "/q/openapi?format=json", null);
+            assertEquals(200, openapi.statusCode());
+            assertEquals("ITA Online - " + service + "-service", JSON.readTree(openapi.body()).path("info").path("title").asText());
+        }
+    }
+
+    @Test
+    void theSpaIsServedWithItsRuntimeSettingsAndClientSideRoutesSurviveAReload() throws Exception {
+        HttpResponse<String> env = get("/env.js", null);
+        assertTrue(env.body().contains("\"keycloakUrl\":\"" + config.keycloakUrl() + "\""), env.body());
+        HttpResponse<String> deepLink = get("/login-callback", null);
+        assertEquals(200, deepLink.statusCode());
+        assertTrue(deepLink.body().contains("<div id=\"root\">"), "index.html for a client-side route");
+        HttpResponse<String> unknownApi = get("/api/scoring/no-such-endpoint", null);
+        assertEquals(404, unknownApi.statusCode());
+        assertEquals("application/problem+json", unknownApi.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
+    void realKeycloakTokensCarryTheUnitScopeThatServicesEnforce() throws Exception {
+        String area = token("area.kalasin2");
+        HttpResponse<String> school = get("/api/scoring/units/KALASIN2-S001", area);
+        assertEquals(200, school.statusCode(), school.body());
+        JsonNode unit = JSON.readTree(school.body());
+        assertEquals("KALASIN2", unit.path("parentCode").asText());
+        assertTrue(unit.path("demo").asBoolean(), "made-up demo school is marked as demo");
+
+        String otherSchool = token("unit.school1");
+        HttpResponse<String> denied = get("/api/scoring/units/KALASIN2", otherSchool);
+        assertEquals(403, denied.statusCode(), "a school's admin cannot read its area office");
+        assertEquals("urn:ita:problem:unit-out-of-scope", JSON.readTree(denied.body()).path("type").asText());
+
+        HttpResponse<String> noToken = get("/api/evidence/me", null);
+        assertEquals(401, noToken.statusCode());
+        HttpResponse<String> me = get("/api/activity/me", area);
+        assertEquals("KALASIN2", JSON.readTree(me.body()).path("unitCode").asText());
+    }
+
+    @Test
+    void browserTestsOfTheSpaPassAgainstTheStartedStack() throws Exception {
+        Path frontend = config.projectRoot().resolve("frontend");
+        // Not inheritIO: this JVM's standard streams are the test runner's channel to Maven.
+        Path log = Path.of("target", "e2e.log").toAbsolutePath();
+        ProcessBuilder npm = new ProcessBuilder("npm", "run", "e2e")
+                .directory(frontend.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        npm.environment().put("ITA_BASE_URL", config.gatewayUrl());
+        Process process = npm.start();
+        process.getOutputStream().close();
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        System.out.println(Files.readString(log));
+        assertTrue(finished, "Playwright finished in time");
+        assertEquals(0, process.exitValue(), "Playwright tests (frontend/e2e) passed; see their output above");
+    }
+
+    private static HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A token from the real Keycloak, through the test-only client of the realm (demo secret). */
+    private static String token(String username) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=ita-test&client_secret=demo-secret-test-change-me"
+                + "&scope=openid&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.keycloakUrl() + "/realms/ita/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static long rssMb(ProcessHandle process) {
+        try {
+            Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

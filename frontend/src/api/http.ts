@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { problemFromResponse } from './problem';
+
+export { ProblemError, problemFromResponse, type FieldError, type ProblemDetails } from './problem';
+
+/** The service answered 2xx, but the body is not what its contract says. */
+export class UnexpectedResponseError extends Error {
+  constructor(
+    readonly url: string,
+    /** What is wrong, one entry per problem, e.g. `version: expected string`. */
+    readonly problems: readonly string[],
+  ) {
+    super(`Unexpected response from ${url}: ${problems.join('; ')}`);
+    this.name = 'UnexpectedResponseError';
+  }
+}
+
+export interface HttpClientOptions {
+  /** Base of the API, e.g. `/api` or `https://ita.example.go.th/api` (no trailing slash). */
+  baseUrl: string;
+  /** The current access token, sent as `Authorization: Bearer …`; none when logged out. */
+  getAccessToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** For tests; defaults to the browser's fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface HttpClient {
+  /** Sends a request and returns the JSON body validated by `schema`. */
+  request<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, schema: z.ZodType<T>, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+}
+
+/**
+ * A small typed fetch helper: adds the bearer token, sends and accepts JSON, throws
+ * {@link ProblemError} for error statuses and {@link UnexpectedResponseError} for bodies that
+ * fail validation.
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestOptions = {}): Promise<T> {
+    const url = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+    const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+    const token = await options.getAccessToken?.();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+
+    const response = await fetchImpl(url, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+    });
+    if (!response.ok) throw await problemFromResponse(response);
+
+    const text = await response.text();
+    let body: unknown = undefined;
+    if (text.length > 0) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new UnexpectedResponseError(url, ['(body): not JSON']);
+      }
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new UnexpectedResponseError(
+        url,
+        parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`),
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    request,
+    get: (path, schema, init) => request(path, schema, { ...init, method: 'GET' }),
+  };
+}

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { User, UserManager } from 'oidc-client-ts';
+import { AuthContext, type AuthContextValue } from './AuthContext';
+import { sessionFrom } from './claims';
+
+/** Keeps the logged-in user of the given UserManager in React state. */
+export function AuthProvider({ userManager, children }: { userManager: UserManager; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const callbacks = useRef(new Map<string, Promise<void>>());
+
+  useEffect(() => {
+    let active = true;
+    const show = (next: User | null) => {
+      if (active) setUser(next && !next.expired ? next : null);
+    };
+    const onUnloaded = () => show(null);
+    const onRenewError = () => void userManager.removeUser();
+
+    userManager.events.addUserLoaded(show);
+    userManager.events.addUserUnloaded(onUnloaded);
+    userManager.events.addSilentRenewError(onRenewError);
+
+    void (async () => {
+      try {
+        const stored = await userManager.getUser();
+        if (stored?.expired && stored.refresh_token) {
+          show(await userManager.signinSilent()); // refresh an expired session
+        } else {
+          show(stored);
+        }
+      } catch {
+        await userManager.removeUser().catch(() => undefined);
+        show(null);
+      }
+    })();
+
+    return () => {
+      active = false;
+      userManager.events.removeUserLoaded(show);
+      userManager.events.removeUserUnloaded(onUnloaded);
+      userManager.events.removeSilentRenewError(onRenewError);
+    };
+  }, [userManager]);
+
+  const login = useCallback(() => userManager.signinRedirect(), [userManager]);
+  const logout = useCallback(async () => {
+    queryClient.clear();
+    await userManager.signoutRedirect();
+  }, [userManager, queryClient]);
+  const completeLogin = useCallback(
+    (url: string) => {
+      // React StrictMode runs effects twice; an authorization code can only be used once.
+      let pending = callbacks.current.get(url);
+      if (!pending) {
+        pending = userManager.signinRedirectCallback(url).then(() => undefined);
+        callbacks.current.set(url, pending);
+      }
+      return pending;
+    },
+    [userManager],
+  );
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      status: user === undefined ? 'loading' : user ? 'authenticated' : 'anonymous',
+      session: user ? sessionFrom(user.profile, user.access_token) : null,
+      login,
+      logout,
+      completeLogin,
+    }),
+    [user, login, logout, completeLogin],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

@@ -1,0 +1,35 @@
+import '@fontsource/sarabun/400.css';
+import '@fontsource/sarabun/700.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { createQueryClient } from './api/queryClient';
+import { createUserManager } from './auth/userManager';
+import { createI18n } from './i18n';
+import { ConfigErrorPage } from './layout/ConfigErrorPage';
+import { readEnv, type AppEnv } from './lib/env';
+
+const i18n = createI18n();
+const root = createRoot(document.getElementById('root')!);
+
+let env: AppEnv | undefined;
+try {
+  env = readEnv();
+} catch (error) {
+  console.error(error);
+  root.render(
+    <I18nextProvider i18n={i18n}>
+      <ConfigErrorPage message={error instanceof Error ? error.message : String(error)} />
+    </I18nextProvider>,
+  );
+}
+
+if (env) {
+  root.render(
+    <StrictMode>
+      <App env={env} userManager={createUserManager(env)} i18n={i18n} queryClient={createQueryClient()} />
+    </StrictMode>,
+  );
+}
