@@ -12,6 +12,7 @@ import { HomePage } from './home/HomePage';
 import { Layout } from './layout/Layout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import type { AppEnv } from './lib/env';
+import { features } from './features';
 
 export interface AppProps {
   env: AppEnv;
@@ -50,6 +51,11 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="login-callback" element={<LoginCallbackPage />} />
+        {features.flatMap((feature) =>
+          feature.routes.map((route) => (
+            <Route key={`${feature.namespace}:${route.path}`} path={route.path} element={route.element} />
+          )),
+        )}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,6 +2,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import th from './th.json';
 import en from './en.json';
+import { features } from '../features';
 
 /** Thai first, English second. */
 export const LANGUAGES = ['th', 'en'] as const;
@@ -13,9 +14,9 @@ export const LANGUAGE_STORAGE_KEY = 'ita.language';
 const english: typeof th = en;
 
 export const resources = {
-  th: { translation: th },
-  en: { translation: english },
-} as const;
+  th: { translation: th, ...Object.fromEntries(features.map((f) => [f.namespace, f.messages.th])) },
+  en: { translation: english, ...Object.fromEntries(features.map((f) => [f.namespace, f.messages.en])) },
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

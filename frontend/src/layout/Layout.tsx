@@ -2,11 +2,18 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { features } from '../features';
 
 /** Skip link, header (name, menu, language, logout), main landmark and footer around each page. */
 export function Layout() {
   const { t } = useTranslation();
-  const { status, logout } = useAuth();
+  const { status, session, logout } = useAuth();
+  const roles = session?.roles ?? [];
+  const navItems = features.flatMap((feature) =>
+    feature.nav
+      .filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)))
+      .map((item) => ({ ...item, namespace: feature.namespace })),
+  );
   return (
     <>
       <a className="skip-link" href="#main">
@@ -26,6 +33,11 @@ export function Layout() {
                   {t('nav.home')}
                 </NavLink>
               </li>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{t(item.labelKey as never, { ns: item.namespace })}</NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
           <div className="header-tools">
