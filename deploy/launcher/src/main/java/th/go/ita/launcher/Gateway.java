@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * (prefix removed, so {@code /api/survey/q/health/ready} is survey-service's readiness),
  * {@code /env.js} gives the SPA its runtime settings, and everything else is the built SPA, with
  * unknown paths answered by {@code index.html} so client-side routes survive a reload.
+ * {@code /oit/...} (public disclosure pages) goes to evidence-service as it is.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -48,6 +49,11 @@ public final class Gateway implements AutoCloseable {
             proxy.addInterceptor(ProxyInterceptor.builder().removingPathPrefix(service.gatewayPrefix()).build());
             router.route(service.gatewayPrefix() + "/*").handler(ProxyHandler.create(proxy));
         }
+        // Public OIT disclosure pages live at permanent addresses offices link to: passed unchanged.
+        services.stream().filter(s -> s.database().equals("evidence")).findFirst().ifPresent(evidence -> {
+            HttpProxy oit = HttpProxy.reverseProxy(client).origin(evidence.port(), "localhost");
+            router.route("/oit/*").handler(ProxyHandler.create(oit));
+        });
         router.get("/env.js").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/javascript; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
