@@ -9,6 +9,7 @@ import th.go.ita.embedded.ItaTestStack;
  * started once: the resource is global, so all test classes share one Quarkus boot.
  */
 @QuarkusTestResource(value = ItaTestStack.class, initArgs = @ResourceArg(name = "database", value = "evidence"))
+@QuarkusTestResource(S3ProxyResource.class)
 public final class TestStack {
     private TestStack() {
     }

@@ -54,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() throws Exception {
         checkPorts();
         if (config.reset()) {
-            for (String dir : List.of("postgres", "kafka", "logs", "keycloak-realm")) {
+            for (String dir : List.of("postgres", "kafka", "logs", "keycloak-realm", "evidence-files")) {
                 deleteRecursively(config.dataDir().resolve(dir));
             }
             progress.accept("  data cleared (--reset): " + config.dataDir());
@@ -103,6 +103,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.keycloakUrl() + "/realms/ita");
             env.put("ITA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
+            // Uploaded OIT evidence lives with the rest of the data, so --reset and backups cover it.
+            env.put("ITA_EVIDENCE_STORAGE_DIR", config.dataDir().resolve("evidence-files").toString());
             ServiceProcess service = ServiceProcess.start(spec.name(), spec.app(config.projectRoot()), spec.port(), env,
                     config.logDir().resolve(spec.name() + ".log"));
             started.push(service);

@@ -92,6 +92,15 @@ public class ProblemMappers {
         return respond(status, code, List.of(), headers, uri);
     }
 
+    /** A multipart body the server could not parse (cut off, wrong boundary) is the caller's error. */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, HttpHeaders headers, UriInfo uri) {
+        if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("multipart")) {
+            return respond(400, "multipart-malformed", List.of(), headers, uri);
+        }
+        return unexpected(e, headers, uri);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();

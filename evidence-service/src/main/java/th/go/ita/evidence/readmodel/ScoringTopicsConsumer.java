@@ -1,0 +1,39 @@
+package th.go.ita.evidence.readmodel;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps the local copies of scoring-service's units, frameworks and rounds up to date. A message
+ * that cannot be read is dead-lettered by the channel's failure strategy (application.properties).
+ */
+@ApplicationScoped
+public class ScoringTopicsConsumer {
+
+    public static final String UNITS = "units";
+    public static final String FRAMEWORKS = "frameworks";
+    public static final String ROUNDS = "rounds";
+
+    @Inject
+    ReadModelUpdater updater;
+
+    @Incoming(UNITS)
+    @Blocking
+    public void onUnit(String raw) {
+        updater.applyUnit(EventEnvelope.parse(raw, "UnitUpserted"));
+    }
+
+    @Incoming(FRAMEWORKS)
+    @Blocking
+    public void onFramework(String raw) {
+        updater.applyFramework(EventEnvelope.parse(raw, "FrameworkPublished"));
+    }
+
+    @Incoming(ROUNDS)
+    @Blocking
+    public void onRound(String raw) {
+        updater.applyRound(EventEnvelope.parse(raw, "RoundUpserted"));
+    }
+}

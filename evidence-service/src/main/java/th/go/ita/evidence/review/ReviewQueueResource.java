@@ -1,0 +1,45 @@
+package th.go.ita.evidence.review;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import th.go.ita.evidence.access.Directory;
+import th.go.ita.evidence.access.Roles;
+import th.go.ita.evidence.access.UnitAccess;
+import th.go.ita.evidence.access.UnitRef;
+import th.go.ita.evidence.audit.AuditTrail;
+
+import java.util.List;
+
+@Path("/reviews/queue")
+@Tag(name = "Review")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewQueueResource {
+
+    @Inject
+    UnitAccess access;
+
+    @Inject
+    ReviewService reviews;
+
+    @GET
+    @Transactional
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Submitted items of the units assigned to the calling auditor, oldest first")
+    public List<ReviewService.QueueEntry> queue() {
+        return reviews.queue(access.username());
+    }
+}

@@ -1,0 +1,110 @@
+package th.go.ita.evidence;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import th.go.ita.evidence.linkcheck.LinkChecker;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class FollowUpTest {
+
+    @Inject
+    TestDb db;
+
+    @Inject
+    EditorActions editor;
+
+    @Inject
+    LinkChecker checker;
+
+    @Test
+    @TestSecurity(user = "editor.evu1", roles = "evidence-editor")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVU1"))
+    void brokenLinksAreFlaggedToTheUnitAfterACheck() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ok", x -> {
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        server.createContext("/gone", x -> {
+            x.sendResponseHeaders(404, -1);
+            x.close();
+        });
+        server.createContext("/moved", x -> {
+            x.getResponseHeaders().add("Location", "/ok");
+            x.sendResponseHeaders(301, -1);
+            x.close();
+        });
+        server.createContext("/slow", x -> {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String round = OitFixture.newRound(db);
+            editor.addLink(round, "O1", base + "/ok");
+            editor.addLink(round, "O2", base + "/gone");
+            editor.addLink(round, "O3", base + "/moved");
+            editor.addLink(round, "O4", base + "/slow");
+            checker.checkAll();
+            given().get("/units/EVU1/rounds/" + round + "/follow-up/broken-links").then().statusCode(200)
+                    .body("itemCode", contains("O2", "O4"))
+                    .body("statusCode", contains(404, null))
+                    .body("error", contains("HTTP 404", "timeout"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "area.eva", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVA"))
+    void anAreaSeesWhoIsBehindAndWhatIsOverdue() {
+        String round = "R-" + java.util.UUID.randomUUID();
+        var payload = ScoringEvents.roundPayload(round, 2566, OitFixture.FRAMEWORK, OitFixture.AREA, "OPEN",
+                Instant.now().plus(Duration.ofDays(30)));
+        OitFixture.ensureBase(db);
+        payload.put("oitDeadline", Instant.now().minus(Duration.ofDays(1)).toString());
+        ScoringEvents.round(payload);
+        db.awaitRow("SELECT id FROM assessment_round WHERE id = ?1", round);
+        // Handed in before the deadline passed: written directly, as the API refuses late submissions.
+        db.execute("INSERT INTO item_status (round_id, unit_code, item_code, status, updated_by, updated_at) "
+                + "VALUES (?1, 'EVU1', 'O1', 'SUBMITTED', 'editor.evu1', now())", round);
+
+        given().get("/units/EVA/rounds/" + round + "/follow-up/deadlines").then().statusCode(200)
+                .body("unitCode", containsInAnyOrder("EVA", "EVU1", "EVU2"))
+                .body("find { it.unitCode == 'EVU1' }.notSubmitted", equalTo(3))
+                .body("find { it.unitCode == 'EVU1' }.overdue", equalTo(3))
+                .body("find { it.unitCode == 'EVU1' }.notSubmittedItems", contains("O2", "O3", "O4"))
+                .body("find { it.unitCode == 'EVU2' }.overdue", equalTo(4));
+    }
+
+    @Test
+    @TestSecurity(user = "editor.evu2", roles = "evidence-editor")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVU2"))
+    void anotherOfficeSeesNeitherList() {
+        String round = OitFixture.newRound(db);
+        given().get("/units/EVU1/rounds/" + round + "/follow-up/deadlines").then().statusCode(403);
+        given().get("/units/EVU1/rounds/" + round + "/follow-up/broken-links").then().statusCode(403);
+    }
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { EvidenceVersion } from './api';
+
+export interface VersionHistoryProps {
+  versions: EvidenceVersion[];
+  /** Shown while the item can still change; withdrawing keeps the version in the history. */
+  onWithdraw?: (version: EvidenceVersion) => void;
+}
+
+function size(bytes?: number | null) {
+  if (bytes == null) return '';
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+export function VersionHistory({ versions, onWithdraw }: VersionHistoryProps) {
+  const { t, i18n } = useTranslation('evidence');
+  return (
+    <ol aria-label={t('item.history')} reversed>
+      {versions.map((v) => (
+        <li key={v.id} style={v.withdrawnAt ? { textDecoration: 'line-through', color: '#666' } : undefined}>
+          <strong>{t('item.version', { version: v.version })}</strong>{' '}
+          {v.kind === 'LINK' ? (
+            <a href={v.url ?? '#'} target="_blank" rel="noopener noreferrer">
+              {v.label ?? v.url}
+            </a>
+          ) : (
+            <span>
+              {v.originalName} ({v.contentType}, {size(v.sizeBytes)}) <code title="SHA-256">{v.sha256?.slice(0, 12)}</code>
+            </span>
+          )}{' '}
+          · {v.createdBy} · {new Date(v.createdAt).toLocaleString(i18n.language === 'th' ? 'th-TH' : 'en-GB')}
+          {v.demo && <em> ({t('item.demo')})</em>}
+          {v.withdrawnAt && <span> — {t('item.withdrawn')}</span>}
+          {!v.withdrawnAt && onWithdraw && (
+            <button type="button" onClick={() => onWithdraw(v)}>
+              {t('item.withdraw')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

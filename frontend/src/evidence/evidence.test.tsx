@@ -1,0 +1,214 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { createHttpClient } from '../api/http';
+import { renderWithProviders } from '../test/render';
+import { ChecklistPage } from './ChecklistPage';
+import { ItemPage } from './ItemPage';
+import { ReviewPanel } from './ReviewQueuePage';
+import { UploadDropZone } from './UploadDropZone';
+import type { QueueEntry } from './api';
+
+function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+const progress = (total: number, passed: number, empty = 0) => ({ total, empty, draft: 0, submitted: 0, passed, failed: 0 });
+
+const checklist = {
+  unitCode: 'KALASIN2',
+  unitNameTh: 'สพป.กาฬสินธุ์ เขต 2',
+  unitNameEn: 'Kalasin 2',
+  roundId: 'r1',
+  roundName: 'ITA 2566',
+  fiscalYear: 2566,
+  deadline: '2023-06-30T00:00:00Z',
+  progress: progress(3, 2, 1),
+  subIndicators: [
+    {
+      code: '9.1',
+      indicatorCode: '9',
+      nameTh: 'ข้อมูลพื้นฐาน',
+      nameEn: 'Basic information',
+      progress: progress(2, 2),
+      items: [
+        { code: 'O1', titleTh: 'โครงสร้าง', status: 'PASSED', evidenceCount: 1, updatedBy: 'auditor', updatedAt: '2023-07-01T00:00:00Z' },
+        { code: 'O2', titleTh: 'ข้อมูลผู้บริหาร', status: 'PASSED', evidenceCount: 1 },
+      ],
+    },
+    {
+      code: '9.2',
+      indicatorCode: '9',
+      nameTh: 'การบริหารงาน',
+      progress: progress(1, 0, 1),
+      items: [{ code: 'O3', titleTh: 'แผนดำเนินงาน', status: 'EMPTY', evidenceCount: 0 }],
+    },
+  ],
+};
+
+describe('checklist', () => {
+  it('shows progress by sub-indicator and each item status in Thai', async () => {
+    const fetch = vi.fn(async (url: string | URL | Request) =>
+      String(url).endsWith('/broken-links') ? json([]) : json(checklist),
+    );
+    renderWithProviders(
+      <Routes>
+        <Route path="evidence/:unitCode/rounds/:roundId" element={<ChecklistPage />} />
+      </Routes>,
+      { route: '/evidence/KALASIN2/rounds/r1', http: createHttpClient({ baseUrl: '/api', fetch }) },
+    );
+    expect(await screen.findByRole('heading', { name: 'รายการหลักฐาน OIT ปีงบประมาณ 2566' })).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith('/api/evidence/units/KALASIN2/rounds/r1/checklist', expect.anything());
+    expect(screen.getByText('ผ่าน 2 จาก 3 ข้อ · ส่งแล้ว 2 ข้อ')).toBeInTheDocument();
+    const bars = screen.getAllByRole('progressbar');
+    expect(bars.map((b) => b.getAttribute('value'))).toEqual(['2', '0']);
+    expect(screen.getByText(/ข้อมูลพื้นฐาน.*ผ่าน 2\/2/)).toBeInTheDocument();
+    expect(screen.getByText(/การบริหารงาน.*ผ่าน 0\/1/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'O3' })).toHaveAttribute('href', '/evidence/KALASIN2/rounds/r1/items/O3');
+    expect(screen.getAllByText('ผ่าน', { selector: '[data-status]' })).toHaveLength(2);
+    expect(screen.getByText('ยังไม่มีหลักฐาน')).toBeInTheDocument();
+  });
+});
+
+describe('broken links', () => {
+  it('are listed above the checklist so the unit fixes them first', async () => {
+    const fetch = vi.fn(async (url: string | URL | Request) =>
+      String(url).endsWith('/broken-links')
+        ? json([{ itemCode: 'O2', evidenceId: 'e1', url: 'http://www.kalasin2.go.th/old', statusCode: 404, error: 'HTTP 404', checkedAt: '2023-06-01T00:00:00Z' }])
+        : json(checklist),
+    );
+    renderWithProviders(
+      <Routes>
+        <Route path="evidence/:unitCode/rounds/:roundId" element={<ChecklistPage />} />
+      </Routes>,
+      { route: '/evidence/KALASIN2/rounds/r1', http: createHttpClient({ baseUrl: '/api', fetch }) },
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('ลิงก์ที่เปิดไม่ได้ (ตรวจล่าสุด)');
+    expect(alert).toHaveTextContent('ข้อ O2: http://www.kalasin2.go.th/old (HTTP 404)');
+  });
+});
+
+describe('upload', () => {
+  it('uploads a dropped file and shows progress, then success', async () => {
+    let report: (f: number) => void = () => undefined;
+    let finish: () => void = () => undefined;
+    const onUpload = vi.fn(
+      (_file: File, onProgress: (f: number) => void) =>
+        new Promise<void>((resolve) => {
+          report = onProgress;
+          finish = resolve;
+        }),
+    );
+    renderWithProviders(<UploadDropZone onUpload={onUpload} />);
+    const file = new File(['%PDF-1.4'], 'คำสั่ง.pdf', { type: 'application/pdf' });
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [file] } });
+    expect(onUpload).toHaveBeenCalledWith(file, expect.any(Function));
+    report(0.4);
+    await waitFor(() => expect(screen.getByRole('progressbar')).toHaveAttribute('value', '40'));
+    expect(screen.getByText(/กำลังอัปโหลด คำสั่ง.pdf/)).toBeInTheDocument();
+    finish();
+    expect(await screen.findByRole('status')).toHaveTextContent('อัปโหลด คำสั่ง.pdf แล้ว');
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+});
+
+const detail = {
+  unitCode: 'KALASIN2',
+  roundId: 'r1',
+  itemCode: 'O3',
+  subIndicatorCode: '9.2',
+  titleTh: 'แผนดำเนินงาน',
+  requirementTh: 'แผนดำเนินงานประจำปี',
+  status: 'DRAFT',
+  versions: [
+    { id: 'v2', itemCode: 'O3', version: 2, kind: 'FILE', originalName: 'แผน.pdf', contentType: 'application/pdf', sizeBytes: 2048, sha256: 'ab'.repeat(32), createdBy: 'evidence.kalasin2', createdAt: '2023-05-01T00:00:00Z' },
+    { id: 'v1', itemCode: 'O3', version: 1, kind: 'LINK', url: 'https://example.go.th/plan', createdBy: 'evidence.kalasin2', createdAt: '2023-04-01T00:00:00Z', withdrawnAt: '2023-04-02T00:00:00Z' },
+  ],
+  reviews: [],
+};
+
+describe('item page', () => {
+  it('lists every version, withdrawn ones marked, and lets the editor submit', async () => {
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      if (String(url).endsWith('/submit') && init?.method === 'POST') return json({ itemCode: 'O3', status: 'SUBMITTED' });
+      return json(detail);
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="evidence/:unitCode/rounds/:roundId/items/:itemCode" element={<ItemPage uploader={vi.fn()} />} />
+      </Routes>,
+      {
+        route: '/evidence/KALASIN2/rounds/r1/items/O3',
+        http: createHttpClient({ baseUrl: '/api', fetch }),
+        auth: { status: 'authenticated', session: { name: 'E', roles: ['evidence-editor'], unitCode: 'KALASIN2' } },
+      },
+    );
+    const history = await screen.findByRole('list', { name: 'ประวัติหลักฐาน' });
+    expect(history).toHaveTextContent('ฉบับที่ 2');
+    expect(history).toHaveTextContent('แผน.pdf');
+    expect(history).toHaveTextContent('ถอนแล้ว');
+    expect(screen.getByText('แผนดำเนินงานประจำปี')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'ส่งให้ผู้ตรวจประเมิน' }));
+    await waitFor(() =>
+      expect(fetch).toHaveBeenCalledWith('/api/evidence/units/KALASIN2/rounds/r1/items/O3/submit', expect.objectContaining({ method: 'POST' })),
+    );
+  });
+
+  it('hides editing from another office', async () => {
+    renderWithProviders(
+      <Routes>
+        <Route path="evidence/:unitCode/rounds/:roundId/items/:itemCode" element={<ItemPage uploader={vi.fn()} />} />
+      </Routes>,
+      {
+        route: '/evidence/KALASIN2/rounds/r1/items/O3',
+        http: createHttpClient({ baseUrl: '/api', fetch: vi.fn(async () => json(detail)) }),
+        auth: { status: 'authenticated', session: { name: 'S', roles: ['evidence-editor'], unitCode: 'KALASIN2-S001' } },
+      },
+    );
+    await screen.findByRole('list', { name: 'ประวัติหลักฐาน' });
+    expect(screen.queryByRole('button', { name: 'ส่งให้ผู้ตรวจประเมิน' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('drop-zone')).not.toBeInTheDocument();
+  });
+});
+
+describe('auditor review', () => {
+  const entry: QueueEntry = {
+    unitCode: 'KALASIN2',
+    unitNameTh: 'สพป.กาฬสินธุ์ เขต 2',
+    roundId: 'r1',
+    fiscalYear: 2566,
+    itemCode: 'O3',
+    subIndicatorCode: '9.2',
+    titleTh: 'แผนดำเนินงาน',
+    requirementTh: 'แผนดำเนินงานประจำปี',
+    status: 'SUBMITTED',
+  };
+
+  it('shows requirement beside evidence and needs a comment to fail', async () => {
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      if (String(url).endsWith('/review')) {
+        return json({ id: 'x', itemCode: 'O3', verdict: 'FAILED', comment: 'ไม่ครบ', finalVerdict: false, reviewer: 'auditor', reviewedAt: '2023-07-01T00:00:00Z' });
+      }
+      void init;
+      return json(detail);
+    });
+    const onDone = vi.fn();
+    renderWithProviders(<ReviewPanel entry={entry} onDone={onDone} />, { http: createHttpClient({ baseUrl: '/api', fetch }) });
+    expect(screen.getByRole('heading', { name: 'ข้อกำหนด' })).toBeInTheDocument();
+    expect(screen.getByText('แผนดำเนินงานประจำปี')).toBeInTheDocument();
+    expect(await screen.findByText(/แผน\.pdf/)).toBeInTheDocument();
+    // Withdrawn versions are not what the auditor judges.
+    expect(screen.queryByText('https://example.go.th/plan')).not.toBeInTheDocument();
+
+    const fail = screen.getByRole('button', { name: 'ไม่ผ่าน' });
+    expect(fail).toBeDisabled();
+    await userEvent.type(screen.getByLabelText('ความเห็นถึงหน่วยงาน (จำเป็นเมื่อไม่ผ่าน)'), 'ไม่ครบ');
+    expect(fail).toBeEnabled();
+    await userEvent.click(fail);
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const call = fetch.mock.calls.find(([url]) => String(url).endsWith('/review'))!;
+    expect(JSON.parse(String(call[1]?.body))).toEqual({ verdict: 'FAILED', comment: 'ไม่ครบ' });
+  });
+});
