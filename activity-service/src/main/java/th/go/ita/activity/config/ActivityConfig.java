@@ -9,8 +9,16 @@ public interface ActivityConfig {
 
     DemoData demoData();
 
+    Outbox outbox();
+
+    interface Outbox {
+        /** How often the relay sends unpublished outbox events to Kafka (read by its schedule). */
+        @WithDefault("1s")
+        String interval();
+    }
+
     interface DemoData {
-        /** Load the demo office tree and results at start-up (the local stack turns this on). */
+        /** Load the demo office's FY2566 plan, meetings and mentoring at start-up (the local stack turns this on). */
         @WithDefault("false")
         boolean enabled();
     }

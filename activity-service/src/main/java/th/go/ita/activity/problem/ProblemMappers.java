@@ -57,6 +57,12 @@ public class ProblemMappers {
         return respond(400, "malformed-json", List.of(), headers, uri);
     }
 
+    /** Jackson's own mapper for this type would answer plain JSON; ours keeps problem+json. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return malformedJson(e, headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
         return respond(401, "unauthorized", List.of(), headers, uri);

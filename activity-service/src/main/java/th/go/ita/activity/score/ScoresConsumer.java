@@ -1,0 +1,99 @@
+package th.go.ita.activity.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import th.go.ita.activity.event.Envelope;
+import th.go.ita.activity.event.Inbox;
+import th.go.ita.activity.event.Topics;
+import th.go.ita.activity.event.UnreadableEventException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Keeps the latest scores per unit and round from {@code scores.changed} ({@code UnitScoreChanged}). */
+@ApplicationScoped
+public class ScoresConsumer {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Inbox inbox;
+
+    @Incoming(Topics.SCORES_CHANNEL)
+    @Blocking
+    @Transactional
+    public void onScores(String json) {
+        Envelope event = Envelope.parse(mapper, json);
+        if (!"UnitScoreChanged".equals(event.type())) {
+            return;
+        }
+        String unitCode = event.text("unitCode");
+        String roundId = event.text("roundId");
+        JsonNode year = event.payload().get("fiscalYear");
+        if (year == null || !year.canConvertToInt()) {
+            throw new UnreadableEventException("fiscalYear is not a number");
+        }
+        Map<String, BigDecimal> indicators = indicators(event.payload().get("indicators"));
+        BigDecimal total = decimal(event.payload().get("total"), "total");
+        if (!inbox.firstTime(event.id(), Topics.SCORES)) {
+            return;
+        }
+        UnitScore score = UnitScore.findById(new UnitScore.Key(unitCode, roundId));
+        var occurredAt = event.occurredAt().atOffset(ZoneOffset.UTC);
+        if (score != null && score.occurredAt.isAfter(occurredAt)) {
+            // Scores of a round are recomputed often; an older event arriving late changes nothing.
+            return;
+        }
+        if (score == null) {
+            score = new UnitScore();
+            score.unitCode = unitCode;
+            score.roundId = roundId;
+        }
+        score.fiscalYear = year.asInt();
+        score.frameworkId = event.optionalText("frameworkId");
+        JsonNode frameworkVersion = event.payload().get("frameworkVersion");
+        score.frameworkVersion = frameworkVersion == null || !frameworkVersion.canConvertToInt() ? null : frameworkVersion.asInt();
+        score.total = total;
+        score.rating = event.optionalText("rating");
+        JsonNode passed = event.payload().get("passed");
+        score.passed = passed == null || passed.isNull() ? null : passed.asBoolean();
+        JsonNode provisional = event.payload().get("provisional");
+        score.provisional = provisional != null && provisional.asBoolean(false);
+        score.indicators = indicators;
+        score.occurredAt = occurredAt;
+        score.persist();
+    }
+
+    private static Map<String, BigDecimal> indicators(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new UnreadableEventException("indicators is not an object");
+        }
+        Map<String, BigDecimal> result = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            result.put(field.getKey(), decimal(field.getValue(), "indicators." + field.getKey()));
+        }
+        return result;
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw new UnreadableEventException(field + " is not a number");
+        }
+        return node.decimalValue().setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,74 @@
+package th.go.ita.activity.unit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import th.go.ita.activity.event.Envelope;
+import th.go.ita.activity.event.Inbox;
+import th.go.ita.activity.event.Topics;
+import th.go.ita.activity.event.UnreadableEventException;
+
+/** Keeps {@code unit_ref} in step with scoring's {@code ita.units} ({@code UnitUpserted}). */
+@ApplicationScoped
+public class UnitsConsumer {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EntityManager em;
+
+    @Incoming(Topics.UNITS_CHANNEL)
+    @Blocking
+    @Transactional
+    public void onUnit(String json) {
+        Envelope event = Envelope.parse(mapper, json);
+        if (!"UnitUpserted".equals(event.type())) {
+            return;
+        }
+        String code = event.text("code");
+        String path = event.text("path");
+        if (!path.startsWith("/") || !path.endsWith("/" + code + "/")) {
+            throw new UnreadableEventException("path " + path + " does not end with the unit's code");
+        }
+        if (!inbox.firstTime(event.id(), Topics.UNITS)) {
+            return;
+        }
+        em.createNativeQuery("""
+                        INSERT INTO unit_ref (code, parent_code, path, type, name_th, name_en, staff_count, active, demo, updated_at)
+                        VALUES (:code, :parent, :path, :type, :nameTh, :nameEn, :staff, :active, :demo, now())
+                        ON CONFLICT (code) DO UPDATE SET parent_code = EXCLUDED.parent_code, path = EXCLUDED.path,
+                            type = EXCLUDED.type, name_th = EXCLUDED.name_th, name_en = EXCLUDED.name_en,
+                            staff_count = EXCLUDED.staff_count, active = EXCLUDED.active, demo = EXCLUDED.demo,
+                            updated_at = now()
+                        """)
+                .setParameter("code", code)
+                .setParameter("parent", event.optionalText("parentCode"))
+                .setParameter("path", path)
+                .setParameter("type", event.optionalText("type"))
+                .setParameter("nameTh", event.optionalText("nameTh"))
+                .setParameter("nameEn", event.optionalText("nameEn"))
+                .setParameter("staff", intOf(event.payload().get("staffCount")))
+                .setParameter("active", !event.payload().has("active") || event.payload().get("active").asBoolean(true))
+                .setParameter("demo", event.payload().has("demo") && event.payload().get("demo").asBoolean(false))
+                .executeUpdate();
+    }
+
+    private static int intOf(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (!node.canConvertToInt()) {
+            throw new UnreadableEventException("staffCount is not a number");
+        }
+        return node.asInt();
+    }
+}

@@ -1,0 +1,67 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createHttpClient } from '../api/http';
+import { renderWithProviders } from '../test/render';
+import { meeting, plan } from './fixtures';
+import { PlanPage } from './PlanPage';
+
+const session = { name: 'ผู้ดูแลกิจกรรม', roles: ['activity-editor' as const], unitCode: 'KALASIN2' };
+const problem = (status: number, detail: string) =>
+  new Response(JSON.stringify({ status, detail_th: detail, detail_en: detail }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+
+function backend(hasPlan: boolean) {
+  let created = hasPlan;
+  return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (url.includes('/copy-from') && init?.method === 'POST') {
+      created = true;
+      return Response.json(plan({ title: 'แผนที่คัดลอกจากแม่แบบ' }), { status: 201 });
+    }
+    if (/\/api\/activity\/units\/KALASIN2\/plans\/\d+$/.test(url)) {
+      return created ? Response.json(plan()) : problem(404, 'ยังไม่มีแผน');
+    }
+    if (url.endsWith('/meetings')) return Response.json([meeting()]);
+    if (url.endsWith('/overdue')) return Response.json({ actions: [meeting().actions[0]], followUps: [] });
+    return problem(404, 'ไม่พบ');
+  });
+}
+
+describe('PlanPage', () => {
+  it("shows the unit's plan, KPIs, overdue actions and minutes", async () => {
+    renderWithProviders(<PlanPage />, {
+      auth: { status: 'authenticated', session },
+      http: createHttpClient({ baseUrl: '/api', fetch: backend(true) }),
+    });
+    expect(await screen.findByRole('heading', { name: plan().title })).toBeInTheDocument();
+    expect(screen.getByText('ดำเนินการแล้ว 1 จาก 2 กิจกรรม (ร้อยละ 50)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'เพิ่มกิจกรรม' }).getAttribute('href')).toMatch(/^\/activity\/plans\/\d{4}\/new$/);
+    expect(screen.getByRole('heading', { name: 'ตัวชี้วัดความสำเร็จ (KPI)' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'งานที่เลยกำหนด' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'บันทึกการประชุมบอร์ดบริหาร' })).toBeInTheDocument();
+  });
+
+  it('offers to start a missing plan from the seed template and then shows it', async () => {
+    const fetch = backend(false);
+    renderWithProviders(<PlanPage />, {
+      auth: { status: 'authenticated', session },
+      http: createHttpClient({ baseUrl: '/api', fetch }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'เริ่มจากแม่แบบ METTA ของ สพป.กาฬสินธุ์ เขต 2' }));
+    expect(await screen.findByRole('heading', { name: 'แผนที่คัดลอกจากแม่แบบ' })).toBeInTheDocument();
+    const copyCall = fetch.mock.calls.find(([url]) => String(url).includes('/copy-from'))!;
+    expect(JSON.parse(String(copyCall[1]?.body))).toEqual({ templateCode: 'METTA-SEED' });
+  });
+
+  it('does not offer to copy a plan to a reader', async () => {
+    renderWithProviders(<PlanPage />, {
+      auth: { status: 'authenticated', session: { ...session, roles: ['area-admin'] } },
+      http: createHttpClient({ baseUrl: '/api', fetch: backend(false) }),
+    });
+    await waitFor(() => expect(screen.getByText(/ยังไม่มีแผนของปีงบประมาณ/)).toBeInTheDocument());
+    expect(screen.queryByRole('button', { name: /แม่แบบ/ })).not.toBeInTheDocument();
+  });
+});
