@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 import th.go.ita.scoring.demo.DemoDataLoader;
+import th.go.ita.scoring.round.AssessmentRound;
 import th.go.ita.scoring.unit.Unit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,5 +33,10 @@ class DemoDataLoaderTest {
         Unit school = Unit.findById("KALASIN2-S001");
         assertTrue(school.demo, "made-up schools are marked as demo");
         assertTrue(school.isWithin(seed));
+
+        AssessmentRound round = AssessmentRound.find("scopeUnitCode = ?1 and fiscalYear = ?2", "KALASIN2", 2566).firstResult();
+        assertEquals(AssessmentRound.State.PUBLISHED, round.state, "the seed office's FY2566 round is published");
+        assertEquals("OBEC-2566", round.frameworkId);
+        assertEquals(1, AssessmentRound.count("scopeUnitCode = ?1 and fiscalYear = ?2", "KALASIN2", 2566));
     }
 }

@@ -9,6 +9,14 @@ public interface ScoringConfig {
 
     DemoData demoData();
 
+    Pdf pdf();
+
+    interface Pdf {
+        /** A Thai TrueType font to embed in PDF reports (Debian package fonts-tlwg-laksaman-ttf). */
+        @WithDefault("classpath:fonts/Laksaman.ttf")
+        String font();
+    }
+
     interface DemoData {
         /** Load the demo office tree and results at start-up (the local stack turns this on). */
         @WithDefault("false")

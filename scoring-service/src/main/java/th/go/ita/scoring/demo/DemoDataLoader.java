@@ -8,6 +8,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import th.go.ita.scoring.config.ScoringConfig;
+import th.go.ita.scoring.official.Csv;
+import th.go.ita.scoring.official.OfficialEntry;
+import th.go.ita.scoring.official.OfficialResultView;
+import th.go.ita.scoring.official.OfficialResults;
+import th.go.ita.scoring.round.AssessmentRound;
+import th.go.ita.scoring.round.RoundService;
+import th.go.ita.scoring.unit.Unit;
+import th.go.ita.scoring.unit.UnitEvents;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +23,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Loads scoring-service's part of the demo data set (the seed's office under a national root, plus
@@ -33,20 +46,29 @@ public class DemoDataLoader {
     @Inject
     EntityManager em;
 
+    @Inject
+    UnitEvents unitEvents;
+
+    @Inject
+    OfficialResults officialResults;
+
+    @Inject
+    RoundService rounds;
+
     void onStart(@Observes StartupEvent event) {
         if (config.demoData().enabled()) {
             int added = load();
-            LOG.infof("Demo data: %d units added", added);
+            LOG.infof("Demo data: %d units and official results added", added);
         }
     }
 
-    /** @return how many units were added (0 when all were already there) */
+    /** @return how many units and official results were added (0 when all were already there) */
     @Transactional
     public int load() {
         int added = 0;
         // Parents come before children in the file, so each row's parent path already exists.
         for (String[] row : readCsv("demo/units.csv")) {
-            added += em.createNativeQuery("""
+            int inserted = em.createNativeQuery("""
                     INSERT INTO unit (code, parent_code, path, type, name_th, name_en, staff_count,
                                       service_population, demo)
                     SELECT :code, CAST(:parent AS VARCHAR), COALESCE((SELECT path FROM unit WHERE code = :parent), '/') || :code || '/',
@@ -62,8 +84,73 @@ public class DemoDataLoader {
                     .setParameter("population", Integer.parseInt(row[6]))
                     .setParameter("demo", Boolean.parseBoolean(row[7]))
                     .executeUpdate();
+            if (inserted > 0) {
+                // Other services learn about units only from ita.units.
+                unitEvents.upserted(em.find(Unit.class, row[0]));
+                added += inserted;
+            }
+        }
+        return added + loadOfficialResults() + loadRounds();
+    }
+
+    /** Fixed so every start finds the same round, and the other services' demo data can rely on it. */
+    static final UUID SEED_ROUND_2566 = UUID.nameUUIDFromBytes("ita-demo-round-KALASIN2-2566".getBytes(StandardCharsets.UTF_8));
+
+    /**
+     * The seed office's FY2566 assessment as a published round, so evidence-service can show its
+     * 43/43 OIT disclosure and scoring can compute from its events. Windows are those of FY2566.
+     */
+    private int loadRounds() {
+        AssessmentRound round = new AssessmentRound();
+        round.id = SEED_ROUND_2566;
+        round.name = "ITA 2566 สพป.กาฬสินธุ์ เขต 2";
+        round.fiscalYear = 2566;
+        round.frameworkId = "OBEC-2566";
+        round.frameworkVersion = 1;
+        round.scopeUnitCode = "KALASIN2";
+        round.state = AssessmentRound.State.PUBLISHED;
+        round.surveyOpensAt = Instant.parse("2023-05-01T00:00:00Z");
+        round.surveyClosesAt = Instant.parse("2023-07-31T16:59:59Z");
+        round.oitDeadline = Instant.parse("2023-06-30T16:59:59Z");
+        round.reviewOpensAt = Instant.parse("2023-07-01T00:00:00Z");
+        round.reviewClosesAt = Instant.parse("2023-08-15T16:59:59Z");
+        round.correctionClosesAt = Instant.parse("2023-08-31T16:59:59Z");
+        return rounds.addPreset(round) ? 1 : 0;
+    }
+
+    /** The seed office's published history, FY2564–2566, exactly as on its official sheets. */
+    private int loadOfficialResults() {
+        int added = 0;
+        List<List<String>> rows = Csv.parse(resource("demo/official_results.csv"));
+        for (List<String> r : rows.subList(1, rows.size())) {
+            if (r.size() < 9) {
+                continue;
+            }
+            Map<String, BigDecimal> indicators = new LinkedHashMap<>();
+            for (String pair : r.get(4).split(";")) {
+                if (!pair.isBlank()) {
+                    String[] kv = pair.split("=", 2);
+                    indicators.put(kv[0], new BigDecimal(kv[1]));
+                }
+            }
+            OfficialResults.Errors errors = new OfficialResults.Errors();
+            OfficialResultView view = officialResults.check(r.get(0), Integer.parseInt(r.get(1)), new OfficialEntry(
+                    r.get(2).isEmpty() ? null : r.get(2), r.get(3).isEmpty() ? null : Integer.valueOf(r.get(3)),
+                    indicators, new BigDecimal(r.get(5)), r.get(6), Boolean.valueOf(r.get(7)), r.get(8)), "", errors);
+            if (view == null) {
+                throw new IllegalStateException("demo official result is invalid: " + errors.list());
+            }
+            added += officialResults.store(view, "demo-data", false) ? 1 : 0;
         }
         return added;
+    }
+
+    private static String resource(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String[]> readCsv(String resource) {

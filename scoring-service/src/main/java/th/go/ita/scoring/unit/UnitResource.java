@@ -1,28 +1,110 @@
 package th.go.ita.scoring.unit;
 
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import th.go.ita.scoring.access.Roles;
+
+import java.util.List;
 
 @Path("/units")
 @Tag(name = "Units")
-@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
+
+    public record Move(@NotBlank String parentCode) {
+    }
 
     @Inject
     UnitScope scope;
 
+    @Inject
+    UnitService units;
+
+    @Inject
+    UnitImport importer;
+
     @GET
     @Path("/{code}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Authenticated
     @Operation(summary = "One unit of the office tree, if it is within the caller's scope")
     public UnitView get(@PathParam("code") String code) {
         return UnitView.of(scope.require(code));
+    }
+
+    @GET
+    @Path("/{code}/subtree")
+    @Authenticated
+    @Operation(summary = "A unit and every unit below it, in tree order")
+    public List<UnitView> subtree(@PathParam("code") String code) {
+        Unit root = scope.require(code);
+        return Unit.<Unit>list("path like ?1 order by path", root.path + "%").stream().map(UnitView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a unit under a parent in the caller's subtree")
+    public Response create(@Valid @NotNull UnitRequest request) {
+        return Response.status(201).entity(UnitView.of(units.create(request))).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a unit's names, type and counts")
+    public UnitView update(@PathParam("code") String code, @Valid @NotNull UnitRequest request) {
+        return UnitView.of(units.update(code, request));
+    }
+
+    @POST
+    @Path("/{code}/move")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a unit and its subtree under another parent")
+    public UnitView move(@PathParam("code") String code, @Valid @NotNull Move move) {
+        return UnitView.of(units.move(code, move.parentCode()));
+    }
+
+    @POST
+    @Path("/{code}/deactivate")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Operation(summary = "Deactivate a unit (kept with its history, no longer assessed)")
+    public UnitView deactivate(@PathParam("code") String code) {
+        return UnitView.of(units.setActive(code, false));
+    }
+
+    @POST
+    @Path("/{code}/activate")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Operation(summary = "Activate a unit again")
+    public UnitView activate(@PathParam("code") String code) {
+        return UnitView.of(units.setActive(code, true));
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import a tree from CSV; dryRun=true only checks. Any wrong line: nothing is applied")
+    public UnitImport.Report importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String csv) {
+        return importer.run(csv == null ? "" : csv, dryRun);
     }
 }

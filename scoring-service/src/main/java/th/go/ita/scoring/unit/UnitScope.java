@@ -33,6 +33,12 @@ public class UnitScope {
         return unit.path.contains("/" + own + "/");
     }
 
+    /** The caller's own unit, or null when the token names none that exists. */
+    public Unit own() {
+        String own = user.unitCode();
+        return own == null ? null : Unit.findById(own);
+    }
+
     public Unit require(String code) {
         Unit unit = Unit.findById(code);
         if (unit == null) {

@@ -1,0 +1,150 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useHttpClient } from '../api/ApiContext';
+import { useAuth } from '../auth/AuthContext';
+import { INDICATOR_CODES, indicatorKey, score, scoringApi, type Dashboard } from './api';
+
+const INDICATORS = INDICATOR_CODES;
+
+/** Heatmap colour of a score: red below 75, amber below the pass line, green above. */
+export function heat(value: number | null | undefined, passMark = 85): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value >= passMark) return '#d9f2dd';
+  if (value >= 75) return '#fff1c2';
+  return '#f9d6d5';
+}
+
+export function AreaDashboardView({ data }: { data: Dashboard }) {
+  const { t, i18n } = useTranslation('scoring');
+  const english = i18n.language === 'en';
+  const max = Math.max(1, ...data.distribution.map((b) => b.count));
+  const passMark = data.passMark ?? 85;
+  return (
+    <section>
+      <h1>{t('dashboard.title', { name: data.unitNameTh, year: data.fiscalYear })}</h1>
+      <p>
+        {t('dashboard.summary', {
+          total: data.unitsTotal,
+          scored: data.unitsWithScore,
+          passed: data.passed,
+          rate: data.passRate === null || data.passRate === undefined ? '–' : data.passRate.toFixed(2),
+        })}
+      </p>
+      <h2>{t('dashboard.distribution')}</h2>
+      <table aria-label={t('dashboard.distribution')}>
+        <tbody>
+          {data.distribution.map((band) => (
+            <tr key={band.code}>
+              <th scope="row">{english ? (band.label?.en ?? band.code) : (band.label?.th ?? band.code)}</th>
+              <td>
+                <span
+                  aria-hidden="true"
+                  style={{
+                    display: 'inline-block',
+                    height: '0.8em',
+                    width: `${(band.count / max) * 12}em`,
+                    background: band.min !== null && band.min !== undefined && band.min >= passMark ? '#2e7d32' : '#c62828',
+                  }}
+                />{' '}
+                {band.count}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t('dashboard.passLine', { mark: passMark })}</p>
+      <h2>{t('dashboard.weakest')}</h2>
+      <ol>
+        {data.weakestIndicators.map((i) => (
+          <li key={i.code}>
+            {i.code}. {t(indicatorKey(i.code))}: {score(i.mean)}
+          </li>
+        ))}
+      </ol>
+      <h2>{t('dashboard.ranking')}</h2>
+      <table aria-label={t('dashboard.ranking')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.rank')}</th>
+            <th scope="col">{t('dashboard.unit')}</th>
+            {INDICATORS.map((code) => (
+              <th scope="col" key={code} title={t(indicatorKey(code))}>
+                {code}
+              </th>
+            ))}
+            <th scope="col">{t('sheet.total')}</th>
+            <th scope="col">{t('sheet.rating')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t('dashboard.mean')}
+            </th>
+            {INDICATORS.map((code) => {
+              const mean = data.indicators.find((i) => i.code === code)?.mean;
+              return (
+                <td key={code} style={{ background: heat(mean, passMark) }}>
+                  {score(mean)}
+                </td>
+              );
+            })}
+            <td colSpan={2} />
+          </tr>
+          {data.units.map((unit) => (
+            <tr key={unit.code}>
+              <td>{unit.rank > 0 ? unit.rank : '–'}</td>
+              <td>
+                <Link to={`/scoring/units/${encodeURIComponent(unit.code)}/years/${data.fiscalYear}`}>{unit.nameTh}</Link>
+                {unit.provisional ? ` (${t('dashboard.provisional')})` : ''}
+              </td>
+              {INDICATORS.map((code) => (
+                <td key={code} style={{ background: heat(unit.indicators[code], passMark) }}>
+                  {score(unit.indicators[code])}
+                </td>
+              ))}
+              <td style={{ background: heat(unit.total, passMark) }}>{score(unit.total)}</td>
+              <td>{unit.rating ?? '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function AreaDashboardPage() {
+  const { t } = useTranslation('scoring');
+  const { session } = useAuth();
+  const params = useParams();
+  const http = useHttpClient();
+  const unitCode = params.unitCode ?? session?.unitCode ?? null;
+  const [year, setYear] = useState(2566);
+  const dashboard = useQuery({
+    queryKey: ['scoring', 'dashboard', unitCode, year],
+    queryFn: () => scoringApi.dashboard(http, unitCode!, year),
+    enabled: Boolean(unitCode),
+  });
+  if (!unitCode) return <p>{t('dashboard.noUnit')}</p>;
+  return (
+    <div>
+      <label>
+        {t('dashboard.year')}{' '}
+        <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {[2564, 2565, 2566, 2567].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      {dashboard.data ? (
+        <AreaDashboardView data={dashboard.data} />
+      ) : (
+        <p>{dashboard.error ? String(dashboard.error.message) : t('loading')}</p>
+      )}
+    </div>
+  );
+}

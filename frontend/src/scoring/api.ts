@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { HttpClient } from '../api/http';
+
+/** Paths of scoring-service behind the gateway's `/api/scoring`. */
+const base = '/scoring';
+
+const label = z.object({ th: z.string(), en: z.string().nullish() });
+const scores = z.record(z.string(), z.number());
+
+export const publicResultSchema = z.object({
+  unit: z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string().nullish() }),
+  fiscalYear: z.number(),
+  official: z.boolean(),
+  source: z.string().nullish(),
+  frameworkId: z.string().nullish(),
+  frameworkVersion: z.number().nullish(),
+  indicators: scores,
+  instruments: scores,
+  total: z.number(),
+  rating: z.string(),
+  ratingLabel: label.nullish(),
+  passed: z.boolean(),
+});
+export type PublicResult = z.infer<typeof publicResultSchema>;
+
+const unitRow = z.object({
+  rank: z.number(),
+  code: z.string(),
+  nameTh: z.string(),
+  type: z.string(),
+  total: z.number().nullish(),
+  rating: z.string().nullish(),
+  passed: z.boolean().nullish(),
+  provisional: z.boolean(),
+  source: z.string().nullish(),
+  indicators: scores,
+});
+const indicatorMean = z.object({
+  code: z.string(),
+  instrument: z.string(),
+  name: label.nullish(),
+  mean: z.number().nullish(),
+  units: z.number(),
+});
+export const dashboardSchema = z.object({
+  unitCode: z.string(),
+  unitNameTh: z.string(),
+  fiscalYear: z.number(),
+  frameworkId: z.string().nullish(),
+  unitsTotal: z.number(),
+  unitsWithScore: z.number(),
+  passed: z.number(),
+  passRate: z.number().nullish(),
+  passMark: z.number().nullish(),
+  distribution: z.array(z.object({ code: z.string(), label: label.nullish(), min: z.number().nullish(), count: z.number() })),
+  indicators: z.array(indicatorMean),
+  weakestIndicators: z.array(indicatorMean),
+  units: z.array(unitRow),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const scoringApi = {
+  publicResult: (http: HttpClient, unitCode: string, fiscalYear: number) =>
+    http.get(`${base}/public/units/${encodeURIComponent(unitCode)}/years/${fiscalYear}`, publicResultSchema),
+  dashboard: (http: HttpClient, unitCode: string, fiscalYear: number) =>
+    http.get(`${base}/dashboards/areas/${encodeURIComponent(unitCode)}?fiscalYear=${fiscalYear}`, dashboardSchema),
+};
+
+/** Scores as the official sheets print them: two decimals. */
+export function score(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : value.toFixed(2);
+}
+
+export const INDICATOR_CODES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
+export type IndicatorCode = (typeof INDICATOR_CODES)[number];
+
+/** The i18n key of an indicator's name; codes outside the ten fall back to indicator 1's key shape. */
+export function indicatorKey(code: string): `indicators.${IndicatorCode}` {
+  return `indicators.${(INDICATOR_CODES as readonly string[]).includes(code) ? (code as IndicatorCode) : '1'}`;
+}

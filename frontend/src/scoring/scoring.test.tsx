@@ -1,0 +1,123 @@
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { createHttpClient } from '../api/http';
+import { renderWithProviders } from '../test/render';
+import { AreaDashboardPage, heat } from './AreaDashboardPage';
+import { ScoreSheetPage } from './ScoreSheetPage';
+
+function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+const fy2566 = {
+  unit: { code: 'KALASIN2', nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษากาฬสินธุ์ เขต 2', nameEn: 'Kalasin 2' },
+  fiscalYear: 2566,
+  official: true,
+  source: 'ผลการประเมิน ITA ปีงบประมาณ 2566',
+  frameworkId: 'OBEC-2566',
+  frameworkVersion: 1,
+  indicators: { '1': 91.78, '2': 97.01, '3': 97.89, '4': 95.78, '5': 96.33, '6': 93.48, '7': 92.44, '8': 90.48, '9': 100, '10': 100 },
+  instruments: { IIT: 28.73, EIT: 27.64, OIT: 40 },
+  total: 96.37,
+  rating: 'AA',
+  ratingLabel: { th: 'AA', en: 'AA' },
+  passed: true,
+};
+
+describe('score sheet', () => {
+  it('shows the seed office FY2566 sheet like the official one, in Thai', async () => {
+    const fetch = vi.fn(async () => json(fy2566));
+    renderWithProviders(
+      <Routes>
+        <Route path="scoring/units/:unitCode/years/:fiscalYear" element={<ScoreSheetPage />} />
+      </Routes>,
+      { route: '/scoring/units/KALASIN2/years/2566', http: createHttpClient({ baseUrl: '/api', fetch }) },
+    );
+    expect(await screen.findByRole('heading', { name: 'ผลการประเมิน ITA ปีงบประมาณ พ.ศ. 2566' })).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith('/api/scoring/public/units/KALASIN2/years/2566', expect.anything());
+    const row = screen.getByRole('row', { name: /การปฏิบัติหน้าที่/ });
+    expect(within(row).getByText('91.78')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /คะแนน OIT/ })).getByText('40.00')).toBeInTheDocument();
+    expect(screen.getByText('96.37')).toBeInTheDocument();
+    expect(screen.getByText(/ผลอย่างเป็นทางการ/)).toBeInTheDocument();
+    expect(screen.getByText('ผ่านเกณฑ์', { exact: false })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'ดาวน์โหลดรายงานผลการประเมิน (PDF)' })).toHaveAttribute(
+      'href',
+      '/api/scoring/public/units/KALASIN2/years/2566/report.pdf',
+    );
+  });
+
+  it('says so when a year has no published result', async () => {
+    const fetch = vi.fn(async () =>
+      new Response(JSON.stringify({ type: 'urn:ita:problem:public-result-not-found', status: 404, title: 'x' }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
+    );
+    renderWithProviders(
+      <Routes>
+        <Route path="scoring/units/:unitCode/years/:fiscalYear" element={<ScoreSheetPage />} />
+      </Routes>,
+      { route: '/scoring/units/KALASIN2/years/2563', http: createHttpClient({ baseUrl: '/api', fetch }) },
+    );
+    expect(await screen.findByText('ยังไม่มีผลการประเมินที่เผยแพร่ของปีงบประมาณ 2563')).toBeInTheDocument();
+  });
+});
+
+const dashboard = {
+  unitCode: 'KALASIN2',
+  unitNameTh: 'สพป.กาฬสินธุ์ เขต 2',
+  fiscalYear: 2566,
+  frameworkId: 'OBEC-2566',
+  unitsTotal: 3,
+  unitsWithScore: 2,
+  passed: 1,
+  passRate: 50,
+  passMark: 85,
+  distribution: [
+    { code: 'AA', label: { th: 'AA' }, min: 95, count: 1 },
+    { code: 'A', label: { th: 'A' }, min: 85, count: 0 },
+    { code: 'B', label: { th: 'B' }, min: 75, count: 1 },
+  ],
+  indicators: [
+    { code: '1', instrument: 'IIT', mean: 86.5, units: 2 },
+    { code: '6', instrument: 'EIT', mean: 70.1, units: 2 },
+  ],
+  weakestIndicators: [{ code: '6', instrument: 'EIT', mean: 70.1, units: 2 }],
+  units: [
+    { rank: 1, code: 'KALASIN2', nameTh: 'สพป.กาฬสินธุ์ เขต 2', type: 'AREA_PRIMARY', total: 96.37, rating: 'AA', passed: true, provisional: false, source: 'OFFICIAL', indicators: { '1': 91.78 } },
+    { rank: 2, code: 'KALASIN2-S001', nameTh: 'โรงเรียนบ้านหนองแสง', type: 'SCHOOL', total: 80, rating: 'B', passed: false, provisional: true, source: 'COMPUTED', indicators: { '1': 81.22 } },
+    { rank: 0, code: 'KALASIN2-S002', nameTh: 'โรงเรียนบ้านโคกกลาง', type: 'SCHOOL', total: null, rating: null, passed: null, provisional: false, source: null, indicators: {} },
+  ],
+};
+
+describe('area dashboard', () => {
+  it('shows the pass rate, the weakest indicator and the offices ranked with their indicators', async () => {
+    const fetch = vi.fn(async () => json(dashboard));
+    renderWithProviders(<AreaDashboardPage />, {
+      route: '/scoring/dashboard',
+      http: createHttpClient({ baseUrl: '/api', fetch }),
+      auth: {
+        status: 'authenticated',
+        session: { unitCode: 'KALASIN2', roles: ['area-admin'] } as never,
+      },
+    });
+    expect(await screen.findByText('หน่วยงาน 3 แห่ง มีผลคะแนน 2 แห่ง ผ่านเกณฑ์ 1 แห่ง (ร้อยละ 50.00)')).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith('/api/scoring/dashboards/areas/KALASIN2?fiscalYear=2566', expect.anything());
+    expect(screen.getByText('6. คุณภาพการดำเนินงาน: 70.10')).toBeInTheDocument();
+    const ranking = screen.getByRole('table', { name: 'หน่วยงาน × ตัวชี้วัด เรียงตามคะแนนรวม' });
+    const rows = within(ranking).getAllByRole('row');
+    expect(within(rows[2]!).getByRole('link', { name: 'สพป.กาฬสินธุ์ เขต 2' })).toHaveAttribute('href', '/scoring/units/KALASIN2/years/2566');
+    expect(within(rows[3]!).getByText('โรงเรียนบ้านหนองแสง', { exact: false })).toBeInTheDocument();
+    expect(within(rows[3]!).getByText(/ผลเบื้องต้น/)).toBeInTheDocument();
+    expect(within(rows[4]!).getAllByText('–').length).toBeGreaterThan(5);
+  });
+
+  it('colours scores against the pass line', () => {
+    expect(heat(85)).toBe('#d9f2dd');
+    expect(heat(84.99)).toBe('#fff1c2');
+    expect(heat(74.99)).toBe('#f9d6d5');
+    expect(heat(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,193 @@
+package th.go.ita.scoring.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import th.go.ita.scoring.framework.Framework;
+import th.go.ita.scoring.framework.FrameworkService;
+import th.go.ita.scoring.framework.FrameworkVersion;
+import th.go.ita.scoring.unit.Unit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An area's results for a fiscal year: every active unit of the subtree with its official figures
+ * (or, where none were entered, its latest computed ones), the distribution by rating with the pass
+ * line, the pass rate, the mean of each indicator, the ranking and the weakest indicators. One
+ * indexed prefix scan over the tree; the aggregation is done in memory.
+ */
+@ApplicationScoped
+public class AreaDashboard {
+
+    public record UnitRow(int rank, String code, String nameTh, String type, String parentCode, BigDecimal total,
+                          String rating, Boolean passed, boolean provisional, String source,
+                          Map<String, BigDecimal> indicators) {
+    }
+
+    public record Band(String code, Map<String, String> label, BigDecimal min, long count) {
+    }
+
+    public record IndicatorMean(String code, String instrument, Map<String, String> name, BigDecimal mean, long units) {
+    }
+
+    /** {@code units} holds at most the requested number of rows (the top of the ranking; unscored units last). */
+    public record View(String unitCode, String unitNameTh, int fiscalYear, String frameworkId, Integer frameworkVersion,
+                       int unitsTotal, int unitsWithScore, long passed, BigDecimal passRate, BigDecimal passMark,
+                       List<Band> distribution, List<IndicatorMean> indicators, List<IndicatorMean> weakestIndicators,
+                       List<UnitRow> units) {
+    }
+
+    private record Row(String code, String nameTh, String type, String parentCode, BigDecimal total, String rating,
+                       Boolean passed, boolean provisional, String source, Map<String, BigDecimal> indicators,
+                       String frameworkKey) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    FrameworkService frameworks;
+
+    @SuppressWarnings("unchecked")
+    public View of(Unit root, int fiscalYear, int limit) {
+        List<Object[]> raw = em.createNativeQuery("""
+                SELECT u.code, u.name_th, u.type, u.parent_code,
+                       COALESCE(o.total, s.total), COALESCE(o.rating, s.rating), COALESCE(o.passed, s.passed),
+                       COALESCE(s.provisional, false) AND o.unit_code IS NULL,
+                       CASE WHEN o.unit_code IS NOT NULL THEN 'OFFICIAL' WHEN s.unit_code IS NOT NULL THEN 'COMPUTED' END,
+                       CAST(COALESCE(NULLIF(o.indicators, '{}'::jsonb), s.indicators) AS text),
+                       COALESCE(o.framework_id, s.framework_id) || '@' || COALESCE(o.framework_version, s.framework_version)
+                FROM unit u
+                LEFT JOIN official_result o ON o.unit_code = u.code AND o.fiscal_year = :year
+                LEFT JOIN LATERAL (SELECT x.* FROM unit_score x WHERE x.unit_code = u.code AND x.fiscal_year = :year
+                                   ORDER BY x.computed_at DESC LIMIT 1) s ON o.unit_code IS NULL
+                WHERE u.path LIKE :prefix AND u.active
+                """).setParameter("year", fiscalYear).setParameter("prefix", root.path + "%").getResultList();
+        List<Row> rows = new ArrayList<>(raw.size());
+        for (Object[] r : raw) {
+            rows.add(new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4],
+                    (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8], indicators((String) r[9]),
+                    (String) r[10]));
+        }
+        Framework framework = framework(rows, fiscalYear);
+        List<Row> scored = rows.stream().filter(r -> r.total() != null)
+                .sorted(Comparator.comparing(Row::total).reversed().thenComparing(Row::code)).toList();
+        List<UnitRow> ranked = new ArrayList<>(rows.size());
+        int rank = 0;
+        BigDecimal previous = null;
+        for (int i = 0; i < scored.size(); i++) {
+            Row r = scored.get(i);
+            if (previous == null || r.total().compareTo(previous) != 0) {
+                rank = i + 1; // equal totals share a rank
+            }
+            previous = r.total();
+            ranked.add(unitRow(rank, r));
+        }
+        rows.stream().filter(r -> r.total() == null).sorted(Comparator.comparing(Row::code))
+                .forEach(r -> ranked.add(unitRow(0, r)));
+
+        long passed = scored.stream().filter(r -> Boolean.TRUE.equals(r.passed())).count();
+        BigDecimal passRate = scored.isEmpty() ? null : BigDecimal.valueOf(passed * 100)
+                .divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP);
+        List<IndicatorMean> means = indicatorMeans(framework, scored);
+        List<IndicatorMean> weakest = means.stream().filter(m -> m.mean() != null)
+                .sorted(Comparator.comparing(IndicatorMean::mean)).limit(3).toList();
+        return new View(root.code, root.nameTh, fiscalYear, framework == null ? null : framework.id(),
+                framework == null ? null : framework.version(), rows.size(), scored.size(), passed, passRate,
+                framework == null ? null : passMark(framework), distribution(framework, scored), means, weakest,
+                ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked);
+    }
+
+    private static UnitRow unitRow(int rank, Row r) {
+        return new UnitRow(rank, r.code(), r.nameTh(), r.type(), r.parentCode(), r.total(), r.rating(), r.passed(),
+                r.provisional(), r.source(), r.indicators());
+    }
+
+    private Framework framework(List<Row> rows, int fiscalYear) {
+        String key = rows.stream().map(Row::frameworkKey).filter(k -> k != null)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        if (key != null) {
+            String[] parts = key.split("@");
+            return frameworks.framework(parts[0], Integer.parseInt(parts[1]));
+        }
+        FrameworkVersion any = FrameworkVersion.<FrameworkVersion>list("fiscalYear = ?1 order by id, version desc", fiscalYear)
+                .stream().findFirst().orElse(null);
+        return any == null ? null : frameworks.framework(any.id, any.version);
+    }
+
+    private static BigDecimal passMark(Framework f) {
+        if (f.rating().passMark() != null) {
+            return f.rating().passMark();
+        }
+        return f.rating().levels().stream().filter(Framework.Level::passed).map(Framework.Level::minTotal)
+                .min(BigDecimal::compareTo).orElse(null);
+    }
+
+    private static List<Band> distribution(Framework f, List<Row> scored) {
+        Map<String, Long> counts = scored.stream().collect(Collectors.groupingBy(Row::rating, LinkedHashMap::new, Collectors.counting()));
+        List<Band> bands = new ArrayList<>();
+        if (f != null && f.rating().bands() != null) {
+            f.rating().bands().forEach(b -> bands.add(new Band(b.code(), b.label(), b.min(), counts.getOrDefault(b.code(), 0L))));
+        } else if (f != null && f.rating().levels() != null) {
+            f.rating().levels().forEach(l -> bands.add(new Band(l.code(), l.label(), l.minTotal(), counts.getOrDefault(l.code(), 0L))));
+        }
+        // Ratings the framework does not name (older imported years) are still counted.
+        counts.forEach((code, n) -> {
+            if (bands.stream().noneMatch(b -> b.code().equals(code))) {
+                bands.add(new Band(code, Map.of("th", code, "en", code), null, n));
+            }
+        });
+        return bands;
+    }
+
+    private static List<IndicatorMean> indicatorMeans(Framework f, List<Row> scored) {
+        if (f == null) {
+            return List.of();
+        }
+        List<IndicatorMean> means = new ArrayList<>();
+        for (Framework.Instrument instrument : f.instruments()) {
+            for (Framework.Indicator indicator : instrument.indicators()) {
+                BigDecimal sum = BigDecimal.ZERO;
+                long n = 0;
+                for (Row r : scored) {
+                    BigDecimal v = r.indicators().get(indicator.code());
+                    if (v != null) {
+                        sum = sum.add(v);
+                        n++;
+                    }
+                }
+                means.add(new IndicatorMean(indicator.code(), instrument.code(), indicator.name(),
+                        n == 0 ? null : sum.divide(BigDecimal.valueOf(n), f.rounding().indicatorScale(), f.rounding().mode()), n));
+            }
+        }
+        return means;
+    }
+
+
+    private Map<String, BigDecimal> indicators(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(json, new TypeReference<LinkedHashMap<String, BigDecimal>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

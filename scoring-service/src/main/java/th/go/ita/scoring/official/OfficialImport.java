@@ -1,0 +1,137 @@
+package th.go.ita.scoring.official;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import th.go.ita.scoring.access.CurrentUser;
+import th.go.ita.scoring.problem.Problem;
+import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.scoring.unit.Unit;
+import th.go.ita.scoring.unit.UnitScope;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CSV import of official results. Every line is checked first and every error reported with its
+ * line number; only a file without errors is applied, in one transaction.
+ * Columns: unit_code, fiscal_year, framework_id, framework_version, indicators ("1=91.78;2=97.01;…"),
+ * total, rating, passed, source.
+ */
+@ApplicationScoped
+public class OfficialImport {
+
+    public static final List<String> COLUMNS = List.of("unit_code", "fiscal_year", "framework_id",
+            "framework_version", "indicators", "total", "rating", "passed", "source");
+
+    public record Report(boolean dryRun, int lines, int written, List<Problem.FieldError> errors) {
+    }
+
+    @Inject
+    OfficialResults results;
+
+    @Inject
+    UnitScope scope;
+
+    @Inject
+    CurrentUser user;
+
+    @Transactional
+    public Report run(String csv, boolean dryRun) {
+        List<List<String>> records = Csv.parse(csv);
+        OfficialResults.Errors errors = new OfficialResults.Errors();
+        if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(COLUMNS)) {
+            errors.add("line 1", "official.columns", String.join(",", COLUMNS));
+            throw new ProblemException(400, "official-import-invalid", errors.list(), 1);
+        }
+        List<OfficialResultView> valid = new java.util.ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        int lines = 0;
+        for (int n = 1; n < records.size(); n++) {
+            List<String> r = records.get(n);
+            int line = n + 1;
+            String at = "line " + line + ": ";
+            if (r.size() == 1 && r.get(0).isBlank()) {
+                continue;
+            }
+            lines++;
+            if (r.size() != COLUMNS.size()) {
+                errors.add("line " + line, "official.line-columns", String.valueOf(r.size()), String.valueOf(COLUMNS.size()));
+                continue;
+            }
+            String unitCode = r.get(0).strip();
+            Unit unit = Unit.findById(unitCode);
+            if (unit == null) {
+                errors.add(at + "unit_code", "official.unit-unknown", unitCode);
+                continue;
+            }
+            if (!scope.covers(unit)) {
+                errors.add(at + "unit_code", "official.unit-out-of-scope", unitCode);
+                continue;
+            }
+            Integer year = integer(r.get(1), at + "fiscal_year", errors);
+            Integer version = r.get(3).isBlank() ? null : integer(r.get(3), at + "framework_version", errors);
+            BigDecimal total = r.get(5).isBlank() ? null : decimal(r.get(5), at + "total", errors);
+            Map<String, BigDecimal> indicators = new LinkedHashMap<>();
+            for (String pair : r.get(4).split(";")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                String[] kv = pair.split("=", 2);
+                BigDecimal v = decimal(kv.length == 2 ? kv[1] : "", at + "indicators." + kv[0].strip(), errors);
+                indicators.put(kv[0].strip(), v);
+            }
+            if (year == null) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(unitCode + "@" + year, line);
+            if (earlier != null) {
+                errors.add(at + "unit_code", "official.duplicate-line", String.valueOf(earlier));
+                continue;
+            }
+            String passed = r.get(7).strip().toLowerCase();
+            Boolean pass = passed.isEmpty() ? null : Boolean.valueOf("true".equals(passed) || "yes".equals(passed) || "ผ่าน".equals(passed));
+            OfficialResultView view = results.check(unitCode, year, new OfficialEntry(
+                    r.get(2).isBlank() ? null : r.get(2).strip(), version,
+                    indicators.containsValue(null) ? Map.of() : indicators, total,
+                    r.get(6).isBlank() ? null : r.get(6).strip(), pass, r.get(8)), at, errors);
+            if (view != null) {
+                valid.add(view);
+            }
+        }
+        if (!errors.list().isEmpty()) {
+            if (dryRun) {
+                return new Report(true, lines, 0, errors.list());
+            }
+            throw new ProblemException(400, "official-import-invalid", errors.list(), errors.list().size());
+        }
+        int written = 0;
+        if (!dryRun) {
+            for (OfficialResultView view : valid) {
+                written += results.store(view, user.username(), true) ? 1 : 0;
+            }
+        }
+        return new Report(dryRun, lines, written, List.of());
+    }
+
+    private static Integer integer(String text, String field, OfficialResults.Errors errors) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            errors.add(field, "official.not-a-number", text);
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(String text, String field, OfficialResults.Errors errors) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            errors.add(field, "official.not-a-number", text);
+            return null;
+        }
+    }
+}

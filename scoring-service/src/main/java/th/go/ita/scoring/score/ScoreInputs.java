@@ -1,0 +1,114 @@
+package th.go.ita.scoring.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import th.go.ita.scoring.framework.Framework;
+import th.go.ita.scoring.framework.FrameworkService;
+import th.go.ita.scoring.round.AssessmentRound;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Folds one input event into the per-unit aggregates scoring computes from. */
+@ApplicationScoped
+public class ScoreInputs {
+
+    public static final String RESPONSES = "survey.responses";
+    public static final String REVIEWS = "oit.reviews";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FrameworkService frameworks;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(String topic, AssessmentRound round, String unitCode, JsonNode payload) {
+        if (RESPONSES.equals(topic)) {
+            applyResponse(round, unitCode, payload);
+        } else {
+            applyReview(round, unitCode, payload);
+        }
+    }
+
+    private void applyResponse(AssessmentRound round, String unitCode, JsonNode payload) {
+        Framework framework = frameworks.framework(round.frameworkId, round.frameworkVersion);
+        String instrumentCode = payload.path("instrument").asText();
+        Framework.Instrument instrument = framework.instrument(instrumentCode)
+                .filter(i -> !i.isOit())
+                .orElseThrow(() -> new UnreadableEventException("unknown instrument " + instrumentCode));
+        JsonNode answers = payload.path("answers");
+        if (!answers.isObject()) {
+            throw new UnreadableEventException("answers missing");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> answer = it.next();
+            Framework.Question question = instrument.indicators().stream()
+                    .flatMap(i -> i.questions().stream())
+                    .filter(q -> q.code().equals(answer.getKey()))
+                    .findFirst().orElse(null);
+            if (question == null) {
+                continue; // a question of another edition cannot count in this round's framework
+            }
+            String option = answer.getValue().asText();
+            BigDecimal points = framework.answerScales().get(question.scale()).points(option, question.reverse());
+            if (points == null) {
+                continue;
+            }
+            em.createNativeQuery("""
+                    INSERT INTO answer_tally (round_id, unit_code, question_code, option_code, answers, points_sum)
+                    VALUES (:round, :unit, :question, :option, 1, :points)
+                    ON CONFLICT (round_id, unit_code, question_code, option_code)
+                    DO UPDATE SET answers = answer_tally.answers + 1, points_sum = answer_tally.points_sum + :points
+                    """)
+                    .setParameter("round", round.id).setParameter("unit", unitCode)
+                    .setParameter("question", question.code()).setParameter("option", option)
+                    .setParameter("points", points).executeUpdate();
+        }
+        String category = payload.path("respondentCategory").isTextual() ? payload.path("respondentCategory").asText() : "";
+        em.createNativeQuery("""
+                INSERT INTO respondent_tally (round_id, unit_code, instrument, respondent_category, respondents)
+                VALUES (:round, :unit, :instrument, :category, 1)
+                ON CONFLICT (round_id, unit_code, instrument, respondent_category)
+                DO UPDATE SET respondents = respondent_tally.respondents + 1
+                """)
+                .setParameter("round", round.id).setParameter("unit", unitCode)
+                .setParameter("instrument", instrument.code()).setParameter("category", category).executeUpdate();
+    }
+
+    private void applyReview(AssessmentRound round, String unitCode, JsonNode payload) {
+        String verdict = payload.path("verdict").asText();
+        if (!"PASSED".equals(verdict) && !"FAILED".equals(verdict)) {
+            throw new UnreadableEventException("unknown verdict " + verdict);
+        }
+        String item = payload.path("itemCode").asText();
+        if (item.isEmpty()) {
+            throw new UnreadableEventException("itemCode missing");
+        }
+        if (!payload.path("final").asBoolean(false)) {
+            return; // only final verdicts count
+        }
+        LocalDate reviewedOn = payload.path("reviewedOn").isTextual() ? LocalDate.parse(payload.path("reviewedOn").asText()) : null;
+        em.createNativeQuery("""
+                INSERT INTO oit_verdict (round_id, unit_code, item_code, passed, reviewed_on)
+                VALUES (:round, :unit, :item, :passed, :on)
+                ON CONFLICT (round_id, unit_code, item_code) DO UPDATE SET passed = :passed, reviewed_on = :on
+                """)
+                .setParameter("round", round.id).setParameter("unit", unitCode).setParameter("item", item)
+                .setParameter("passed", "PASSED".equals(verdict)).setParameter("on", reviewedOn).executeUpdate();
+    }
+
+    /** Forgets a unit's aggregates for a round, before a rebuild replays its events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clear(java.util.UUID roundId, String unitCode) {
+        for (String table : new String[]{"answer_tally", "respondent_tally", "oit_verdict"}) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE round_id = :round AND unit_code = :unit")
+                    .setParameter("round", roundId).setParameter("unit", unitCode).executeUpdate();
+        }
+    }
+}

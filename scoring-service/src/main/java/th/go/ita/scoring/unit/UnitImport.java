@@ -1,0 +1,141 @@
+package th.go.ita.scoring.unit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import th.go.ita.scoring.official.Csv;
+import th.go.ita.scoring.official.OfficialResults;
+import th.go.ita.scoring.problem.Problem;
+import th.go.ita.scoring.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CSV import of a whole tree (parents before children, or already stored). Every line is checked
+ * and every error reported by line; only a file without errors is applied, in one transaction.
+ * An existing code is updated in place (names, type, counts); moving it is a separate action.
+ */
+@ApplicationScoped
+public class UnitImport {
+
+    public static final List<String> COLUMNS = List.of("code", "parent_code", "type", "name_th", "name_en",
+            "staff_count", "service_population");
+
+    public record Report(boolean dryRun, int lines, int created, int updated, List<Problem.FieldError> errors) {
+    }
+
+    @Inject
+    UnitService units;
+
+    @Inject
+    Validator validator;
+
+    @Transactional
+    public Report run(String csv, boolean dryRun) {
+        List<List<String>> records = Csv.parse(csv);
+        OfficialResults.Errors errors = new OfficialResults.Errors();
+        if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(COLUMNS)) {
+            errors.add("line 1", "official.columns", String.join(",", COLUMNS));
+            throw new ProblemException(400, "unit-import-invalid", errors.list(), 1);
+        }
+        Map<String, Integer> inFile = new HashMap<>();
+        List<UnitRequest> valid = new ArrayList<>();
+        int lines = 0;
+        for (int n = 1; n < records.size(); n++) {
+            List<String> r = records.get(n);
+            int line = n + 1;
+            String at = "line " + line + ": ";
+            if (r.size() == 1 && r.get(0).isBlank()) {
+                continue;
+            }
+            lines++;
+            if (r.size() != COLUMNS.size()) {
+                errors.add("line " + line, "official.line-columns", String.valueOf(r.size()), String.valueOf(COLUMNS.size()));
+                continue;
+            }
+            Integer staff = number(r.get(5), at + "staff_count", errors);
+            Integer population = number(r.get(6), at + "service_population", errors);
+            UnitRequest request = new UnitRequest(r.get(0).strip(), r.get(1).strip(), r.get(2).strip(), r.get(3).strip(),
+                    r.get(4).strip(), staff == null ? 0 : staff, population == null ? 0 : population);
+            Set<ConstraintViolation<UnitRequest>> violations = validator.validate(request);
+            for (ConstraintViolation<UnitRequest> v : violations) {
+                errors.add(at + column(v.getPropertyPath().toString()), "official.invalid-value", v.getInvalidValue());
+            }
+            Integer earlier = inFile.putIfAbsent(request.code(), line);
+            if (earlier != null) {
+                errors.add(at + "code", "unit-import.duplicate", request.code(), String.valueOf(earlier));
+                continue;
+            }
+            Unit existing = Unit.findById(request.code());
+            String parent = request.parentCode();
+            if (existing != null) {
+                if (!parent.equals(existing.parentCode == null ? "" : existing.parentCode)) {
+                    errors.add(at + "parent_code", "unit-import.parent-changed", request.code());
+                }
+            } else if (parent.isEmpty()) {
+                errors.add(at + "parent_code", "unit-import.parent-missing");
+            } else if (!inFile.containsKey(parent) && Unit.findById(parent) == null) {
+                errors.add(at + "parent_code", "unit-not-found", parent);
+            }
+            String scopeCheck = existing != null ? request.code() : (inFile.containsKey(parent) && Unit.findById(parent) == null ? null : parent);
+            if (scopeCheck != null && !parent.isEmpty()) {
+                try {
+                    units.requireBelowOwn(scopeCheck, existing == null);
+                } catch (ProblemException e) {
+                    errors.add(at + "code", "unit-out-of-scope", request.code());
+                }
+            }
+            if (violations.isEmpty()) {
+                valid.add(request);
+            }
+        }
+        if (!errors.list().isEmpty()) {
+            if (dryRun) {
+                return new Report(true, lines, 0, 0, errors.list());
+            }
+            throw new ProblemException(400, "unit-import-invalid", errors.list(), errors.list().size());
+        }
+        int created = 0;
+        int updated = 0;
+        for (UnitRequest request : valid) {
+            boolean exists = Unit.findById(request.code()) != null;
+            if (dryRun) {
+                created += exists ? 0 : 1;
+                updated += exists ? 1 : 0;
+            } else if (exists) {
+                units.update(request.code(), request);
+                updated++;
+            } else {
+                units.create(request);
+                created++;
+            }
+        }
+        return new Report(dryRun, lines, created, updated, List.of());
+    }
+
+    private static String column(String property) {
+        return switch (property) {
+            case "parentCode" -> "parent_code";
+            case "nameTh" -> "name_th";
+            case "nameEn" -> "name_en";
+            case "staffCount" -> "staff_count";
+            case "servicePopulation" -> "service_population";
+            default -> property;
+        };
+    }
+
+    private static Integer number(String text, String field, OfficialResults.Errors errors) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            errors.add(field, "official.not-a-number", text);
+            return null;
+        }
+    }
+}

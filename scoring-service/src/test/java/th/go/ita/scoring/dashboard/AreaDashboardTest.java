@@ -1,0 +1,189 @@
+package th.go.ita.scoring.dashboard;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import th.go.ita.scoring.demo.DemoDataLoader;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class AreaDashboardTest {
+
+    @Inject
+    DemoDataLoader demo;
+
+    @Inject
+    EntityManager em;
+
+    static void unit(String code, String parent, String type) {
+        given().contentType("application/json").body(Map.of("code", code, "parentCode", parent, "type", type,
+                "nameTh", "หน่วย " + code, "staffCount", 20, "servicePopulation", 300)).when().post("/units")
+                .then().statusCode(201);
+    }
+
+    static void result(String code, int all, Integer sixth) {
+        Map<String, Object> indicators = new HashMap<>();
+        for (int i = 1; i <= 10; i++) {
+            indicators.put(String.valueOf(i), all);
+        }
+        if (sixth != null) {
+            indicators.put("6", sixth);
+        }
+        given().contentType("application/json").body(Map.of("frameworkId", "OBEC-2566", "frameworkVersion", 1,
+                "indicators", indicators, "source", "ทดสอบ")).when().put("/official-results/" + code + "/2566")
+                .then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void anAreasDistributionPassRateMeansRankingAndWeakestIndicators() {
+        demo.load();
+        String area = "TD-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        unit(area, "OBEC", "AREA_PRIMARY");
+        for (String s : new String[]{"A", "B", "C", "D"}) {
+            unit(area + "-" + s, area, "SCHOOL");
+        }
+        result(area + "-A", 96, null);     // 96.00 AA
+        result(area + "-B", 90, 70);       // 27.00 + 25.00 + 36.00 = 88.00 A
+        result(area + "-C", 80, null);     // 80.00 B; D has no result
+        given().when().get("/dashboards/areas/" + area + "?fiscalYear=2566").then().statusCode(200)
+                .body("frameworkId", equalTo("OBEC-2566"))
+                .body("unitsTotal", equalTo(5))
+                .body("unitsWithScore", equalTo(3))
+                .body("passed", equalTo(2))
+                .body("passRate", equalTo(66.67f))
+                .body("passMark", equalTo(85))
+                .body("distribution.find { it.code == 'AA' }.count", equalTo(1))
+                .body("distribution.find { it.code == 'A' }.count", equalTo(1))
+                .body("distribution.find { it.code == 'B' }.count", equalTo(1))
+                .body("distribution.find { it.code == 'F' }.count", equalTo(0))
+                .body("units[0].code", equalTo(area + "-A"))
+                .body("units[0].rank", equalTo(1))
+                .body("units[1].total", equalTo(88.00f))
+                .body("units[2].rating", equalTo("B"))
+                .body("units[3].total", equalTo(null))
+                .body("indicators.find { it.code == '1' }.mean", equalTo(88.67f))
+                .body("weakestIndicators[0].code", equalTo("6"))
+                .body("weakestIndicators[0].mean", equalTo(82.00f));
+        given().when().get("/dashboards/areas/" + area).then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "area.kalasin2", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void anAreaAdminSeesTheirAreaButNotAnother() {
+        demo.load();
+        given().when().get("/dashboards/areas/KALASIN2?fiscalYear=2566").then().statusCode(200)
+                .body("units.find { it.code == 'KALASIN2' }.total", equalTo(96.37f));
+        given().when().get("/dashboards/areas/KALASIN1?fiscalYear=2566").then().statusCode(403)
+                .body("type", equalTo("urn:ita:problem:unit-out-of-scope"));
+        given().when().get("/dashboards/areas/OBEC?fiscalYear=2566").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "area.kalasin2", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void roundProgressShowsSamplesAgainstTheRuleAndUnitsAtRisk() {
+        demo.load();
+        java.util.UUID round = java.util.UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    INSERT INTO assessment_round (id, name, fiscal_year, framework_id, framework_version, scope_unit_code,
+                                                  state, survey_closes_at)
+                    VALUES (:id, 'progress', 2566, 'OBEC-2566', 1, 'OBEC', 'OPEN', now() + interval '2 days')""")
+                    .setParameter("id", round).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO respondent_tally (round_id, unit_code, instrument, respondent_category, respondents)
+                    VALUES (:id, 'KALASIN2-S001', 'IIT', '', 18), (:id, 'KALASIN2-S001', 'EIT', 'PARENT', 32),
+                           (:id, 'KALASIN2-S002', 'IIT', '', 5)""")
+                    .setParameter("id", round).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO oit_verdict (round_id, unit_code, item_code, passed) VALUES (:id, 'KALASIN2-S001', 'O1', true),
+                           (:id, 'KALASIN2-S001', 'O2', false)""").setParameter("id", round).executeUpdate();
+        });
+        given().when().get("/dashboards/areas/KALASIN2/rounds/" + round + "/progress").then().statusCode(200)
+                .body("units", org.hamcrest.Matchers.greaterThanOrEqualTo(4))
+                .body("progress.find { it.code == 'KALASIN2-S001' }.iitRequired", equalTo(18))
+                .body("progress.find { it.code == 'KALASIN2-S001' }.eitReceived", equalTo(32))
+                .body("progress.find { it.code == 'KALASIN2-S001' }.eitRequired", equalTo(32))
+                .body("progress.find { it.code == 'KALASIN2-S001' }.oitReviewed", equalTo(2))
+                .body("progress.find { it.code == 'KALASIN2-S001' }.oitPassed", equalTo(1))
+                .body("progress.find { it.code == 'KALASIN2-S001' }.atRisk", equalTo(false))
+                .body("progress.find { it.code == 'KALASIN2-S002' }.iitRequired", equalTo(24))
+                .body("progress.find { it.code == 'KALASIN2-S002' }.atRisk", equalTo(true))
+                .body("progress.find { it.code == 'KALASIN2' }.iitRequired", equalTo(25))
+                .body("progress.find { it.code == 'KALASIN2' }.eitRequired", equalTo(250));
+        given().when().get("/dashboards/areas/KALASIN1/rounds/" + round + "/progress").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "unit.kalasin2", roles = "unit-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void aUnitAdminHasNoAreaDashboard() {
+        given().when().get("/dashboards/areas/KALASIN2?fiscalYear=2566").then().statusCode(403);
+    }
+
+    /** The closing note of issue 5: a generated 30,000-unit tree, 30 areas × 1,000 schools, all with results. */
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void dashboardOverAThirtyThousandUnitTree() {
+        demo.load();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    INSERT INTO unit (code, parent_code, path, type, name_th, staff_count, service_population, demo)
+                    VALUES ('PERF', 'OBEC', '/OBEC/PERF/', 'OTHER', 'ต้นไม้ทดสอบประสิทธิภาพ', 0, 0, true)
+                    ON CONFLICT DO NOTHING""").executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO unit (code, parent_code, path, type, name_th, staff_count, service_population, demo)
+                    SELECT 'PERF-A' || a, 'PERF', '/OBEC/PERF/PERF-A' || a || '/', 'AREA_PRIMARY', 'เขต ' || a, 60, 3000, true
+                    FROM generate_series(1, 30) a ON CONFLICT DO NOTHING""").executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO unit (code, parent_code, path, type, name_th, staff_count, service_population, demo)
+                    SELECT 'PERF-A' || a || '-S' || s, 'PERF-A' || a, '/OBEC/PERF/PERF-A' || a || '/PERF-A' || a || '-S' || s || '/',
+                           'SCHOOL', 'โรงเรียน ' || a || '-' || s, 20, 300, true
+                    FROM generate_series(1, 30) a, generate_series(1, 1000) s ON CONFLICT DO NOTHING""").executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO official_result (unit_code, fiscal_year, framework_id, framework_version, indicators,
+                                                 instruments, total, rating, passed, source, entered_by)
+                    SELECT code, 2566, 'OBEC-2566', 1,
+                           jsonb_build_object('1', t, '2', t, '3', t, '4', t, '5', t, '6', t, '7', t, '8', t, '9', t, '10', t),
+                           '{}', t, CASE WHEN t >= 95 THEN 'AA' WHEN t >= 85 THEN 'A' WHEN t >= 75 THEN 'B' ELSE 'C' END,
+                           t >= 85, 'generated', 'test'
+                    FROM (SELECT code, round((65 + 35 * random())::numeric, 2) t FROM unit WHERE path LIKE '/OBEC/PERF/%') x
+                    ON CONFLICT DO NOTHING""").executeUpdate();
+        });
+        given().when().get("/dashboards/areas/PERF?fiscalYear=2566&limit=100").then().statusCode(200); // warm-up
+        long start = System.nanoTime();
+        String body = given().when().get("/dashboards/areas/PERF?fiscalYear=2566&limit=100").then().statusCode(200)
+                .body("units.size()", equalTo(100)).extract().asString();
+        int units = io.restassured.path.json.JsonPath.from(body).getInt("unitsTotal");
+        long national = (System.nanoTime() - start) / 1_000_000;
+        long national2 = 0;
+        start = System.nanoTime();
+        given().when().get("/dashboards/areas/PERF?fiscalYear=2566&limit=100").then().statusCode(200);
+        national2 = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        given().when().get("/dashboards/areas/PERF-A7?fiscalYear=2566").then().statusCode(200)
+                .body("unitsTotal", equalTo(1001)).body("unitsWithScore", equalTo(1001));
+        long area = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("Area dashboard over %d units (top 100 rows returned): %d ms, again %d ms; "
+                + "over one area of 1,001 units (all rows): %d ms%n", units, national, national2, area);
+        assertEquals(30_031, units);
+        assertTrue(national < 10_000, "30,000 units in " + national + " ms");
+    }
+}

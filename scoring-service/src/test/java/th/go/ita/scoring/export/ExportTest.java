@@ -1,0 +1,80 @@
+package th.go.ita.scoring.export;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import th.go.ita.scoring.demo.DemoDataLoader;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exported files are opened and read back, as a user's spreadsheet or PDF viewer would. */
+@QuarkusTest
+class ExportTest {
+
+    @Inject
+    DemoDataLoader demo;
+
+    @BeforeEach
+    void data() {
+        demo.load();
+    }
+
+    @Test
+    void thePublicScoreReportIsAPdfWithThaiTextAndTheSheetsNumbers() throws Exception {
+        byte[] pdf = given().when().get("/public/units/KALASIN2/years/2566/report.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        PdfReader reader = new PdfReader(pdf);
+        String text = new PdfTextExtractor(reader).getTextFromPage(1);
+        assertTrue(text.contains("96.37"), text);
+        assertTrue(text.contains("28.73") && text.contains("27.64") && text.contains("40.00"), text);
+        assertTrue(text.contains("91.78") && text.contains("90.48"), text);
+        assertTrue(text.contains("2566"), text);
+        assertTrue(text.contains("ผ่านเกณฑ์") || text.contains("ผ่าน"), "Thai text is extractable: " + text);
+        String fonts = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertTrue(fonts.contains("Laksaman"), "the Thai font is embedded");
+        given().when().get("/public/units/KALASIN2/years/2563/report.pdf").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "area.kalasin2", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void theAreaRankingExportsAsCsvAndXlsx() throws Exception {
+        byte[] csv = given().when().get("/dashboards/areas/KALASIN2/export?fiscalYear=2566&format=csv")
+                .then().statusCode(200).extract().asByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFFอันดับ (rank),รหัส (code),หน่วยงาน (unit),ตัวชี้วัด 1"), text);
+        assertTrue(text.contains("KALASIN2,สำนักงานเขตพื้นที่การศึกษาประถมศึกษากาฬสินธุ์ เขต 2,91.78,97.01,97.89,95.78,96.33,93.48,92.44,90.48,100.00,100.00,96.37,AA,true,OFFICIAL"), text);
+
+        byte[] xlsx = given().when().get("/dashboards/areas/KALASIN2/export?fiscalYear=2566&format=xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertEquals("คะแนนรวม (total)", sheet.getRow(0).getCell(13).getStringCellValue());
+            Row seed = null;
+            for (Row row : sheet) {
+                if ("KALASIN2".equals(row.getCell(1).getStringCellValue())) {
+                    seed = row;
+                }
+            }
+            assertEquals(96.37, seed.getCell(13).getNumericCellValue(), 1e-9);
+            assertEquals("AA", seed.getCell(14).getStringCellValue());
+            assertEquals(91.78, seed.getCell(3).getNumericCellValue(), 1e-9);
+        }
+        given().when().get("/dashboards/areas/KALASIN1/export?fiscalYear=2566&format=xlsx").then().statusCode(403);
+        given().when().get("/dashboards/areas/KALASIN2/export?fiscalYear=2566&format=doc").then().statusCode(400);
+    }
+}

@@ -1,0 +1,117 @@
+package th.go.ita.scoring.framework;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped framework documents and the schema, without Quarkus. */
+class FrameworkDocumentsTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static JsonNode read(String resource) throws IOException {
+        try (InputStream in = FrameworkDocumentsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return MAPPER.readTree(in);
+        }
+    }
+
+    static Framework framework(String resource) throws IOException {
+        return MAPPER.treeToValue(read(resource), Framework.class);
+    }
+
+    @Test
+    void everyShippedDocumentIsValid() throws IOException {
+        for (String resource : FrameworkLoader.BUNDLED) {
+            assertEquals(List.of(), FrameworkValidator.validate(read(resource)), resource);
+        }
+    }
+
+    @Test
+    void obec2566HasTheOfficialShape() throws IOException {
+        Framework f = framework("frameworks/OBEC-2566.json");
+        assertEquals(2566, f.fiscalYear());
+        Framework.Instrument iit = f.instrument("IIT").orElseThrow();
+        assertEquals(List.of("1", "2", "3", "4", "5"), iit.indicators().stream().map(Framework.Indicator::code).toList());
+        for (int i = 0; i < 5; i++) {
+            int first = i * 6 + 1;
+            assertEquals(IntStream.range(first, first + 6).mapToObj(n -> "i" + n).toList(),
+                    iit.indicators().get(i).questions().stream().map(Framework.Question::code).toList());
+        }
+        Framework.Instrument eit = f.instrument("EIT").orElseThrow();
+        assertEquals(List.of("6", "7", "8"), eit.indicators().stream().map(Framework.Indicator::code).toList());
+        assertEquals(15, eit.indicators().stream().mapToInt(i -> i.questions().size()).sum());
+        assertTrue(eit.respondentCategories().size() >= 3);
+        Framework.Instrument oit = f.instrument("OIT").orElseThrow();
+        List<String> groups = oit.indicators().stream().flatMap(i -> i.subIndicators().stream())
+                .map(s -> s.code() + ":" + s.items().get(0).code() + "-" + s.items().get(s.items().size() - 1).code())
+                .toList();
+        assertEquals(List.of("9.1:O1-O10", "9.2:O11-O18", "9.3:O19-O22", "9.4:O23-O26", "9.5:O27-O30",
+                "10.1:O31-O38", "10.2:O39-O43"), groups);
+        assertEquals(List.of(30, 30, 40), f.instruments().stream().map(i -> i.weight().intValue()).toList());
+        assertEquals("BANDS", f.rating().scheme());
+        assertEquals(0, f.rating().passMark().compareTo(BigDecimal.valueOf(85)));
+        assertEquals(List.of("AA", "A", "B", "C", "D", "E", "F"), f.rating().bands().stream().map(Framework.Band::code).toList());
+        assertTrue(read("frameworks/OBEC-2566.json").path("description").path("en").asText().contains("paraphrase"));
+    }
+
+    @Test
+    void reverseAndYesNoItemsScoreAsTheManualSays() throws IOException {
+        Framework f = framework("frameworks/OBEC-2566.json");
+        Framework.AnswerScale level4 = f.answerScales().get("LEVEL4");
+        assertEquals(List.of("100", "67", "33", "0"), List.of("4", "3", "2", "1").stream()
+                .map(c -> level4.points(c, false).toPlainString()).toList());
+        assertEquals(List.of("0", "33", "67", "100"), List.of("4", "3", "2", "1").stream()
+                .map(c -> level4.points(c, true).toPlainString()).toList());
+        Framework.AnswerScale yesNo = f.answerScales().get("YES_NO");
+        assertEquals("0", yesNo.points("Y", true).toPlainString(), "yes to wrongdoing scores nothing");
+        Framework.Question i4 = f.instrument("IIT").orElseThrow().indicators().get(0).questions().get(3);
+        assertEquals("YES_NO", i4.scale());
+        assertTrue(i4.reverse());
+    }
+
+    @Test
+    void laterEditionUsesTheFiveLevelScheme() throws IOException {
+        Framework f = framework("frameworks/NACC-2567.json");
+        assertEquals("LEVELS", f.rating().scheme());
+        assertEquals(List.of("EXCELLENT", "GOOD", "PASS", "NEEDS_IMPROVEMENT", "URGENT_IMPROVEMENT"),
+                f.rating().levels().stream().map(Framework.Level::code).toList());
+        assertTrue(read("frameworks/NACC-2567.json").path("description").path("en").asText().startsWith("Unverified"));
+    }
+
+    @Test
+    void aBrokenDocumentGetsEveryErrorListed() throws IOException {
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566.json");
+        doc.remove("rating");
+        doc.put("version", 0);
+        ((ObjectNode) doc.path("instruments").get(0)).put("weight", "thirty");
+        List<FrameworkValidator.Error> errors = FrameworkValidator.validate(doc);
+        List<String> paths = errors.stream().map(FrameworkValidator.Error::path).toList();
+        assertTrue(paths.contains("$.version"), paths::toString);
+        assertTrue(paths.contains("$.instruments[0].weight"), paths::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.message().contains("rating")), errors::toString);
+    }
+
+    @Test
+    void referencesAndWeightsAreCheckedBeyondTheSchema() throws IOException {
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566.json");
+        ((ObjectNode) doc.path("instruments").get(2)).put("weight", 30);
+        ArrayNode questions = (ArrayNode) doc.path("instruments").get(0).path("indicators").get(0).path("questions");
+        ((ObjectNode) questions.get(0)).put("scale", "LEVEL7");
+        ((ObjectNode) questions.get(1)).put("code", "i3");
+        List<String> messages = FrameworkValidator.validate(doc).stream().map(FrameworkValidator.Error::message).toList();
+        assertTrue(messages.contains("weights add up to 90, not 100"), messages::toString);
+        assertTrue(messages.contains("unknown answer scale LEVEL7"), messages::toString);
+        assertTrue(messages.contains("duplicate question code i3"), messages::toString);
+    }
+}

@@ -1,0 +1,176 @@
+package th.go.ita.scoring.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import th.go.ita.scoring.KafkaTopics;
+import th.go.ita.scoring.demo.DemoDataLoader;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** survey.responses and oit.reviews through the real broker into a unit's score. */
+@QuarkusTest
+class ScoreConsumptionTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String SCHOOL = "KALASIN2-S002";
+
+    @Inject
+    DemoDataLoader demo;
+
+    @Inject
+    EntityManager em;
+
+    UUID newRound() {
+        demo.load();
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO assessment_round (id, name, fiscal_year, framework_id, framework_version, scope_unit_code, state)
+                VALUES (:id, 'consumer test', 2566, 'OBEC-2566', 1, 'KALASIN2', 'OPEN')""")
+                .setParameter("id", id).executeUpdate());
+        return id;
+    }
+
+    static String response(String eventId, UUID round, String instrument, String answersJson, String extra) {
+        return """
+                {"id": "%s", "type": "ResponseSubmitted", "version": 1, "occurredAt": "%s", "unitCode": "%s",
+                 "roundId": "%s", "payload": {"responseId": "%s", "roundId": "%s", "unitCode": "%s",
+                 "instrument": "%s", "frameworkId": "OBEC-2566", "frameworkVersion": 1, "answers": %s,
+                 "respondentCategory": %s, "submittedOn": "2026-11-25"%s}}
+                """.formatted(eventId, Instant.now(), SCHOOL, round, UUID.randomUUID(), round, SCHOOL, instrument,
+                answersJson, "EIT".equals(instrument) ? "\"PARENT\"" : "null", extra);
+    }
+
+    static String review(UUID round, String item, String verdict, boolean isFinal) {
+        return """
+                {"id": "%s", "type": "OitItemReviewed", "version": 1, "occurredAt": "%s", "unitCode": "%s",
+                 "roundId": "%s", "payload": {"roundId": "%s", "unitCode": "%s", "itemCode": "%s",
+                 "verdict": "%s", "final": %s, "reviewedOn": "2026-11-20"}}
+                """.formatted(UUID.randomUUID(), Instant.now(), SCHOOL, round, round, SCHOOL, item, verdict, isFinal);
+    }
+
+    JsonNode stored(UUID round) {
+        String json = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> rows = em.createNativeQuery(
+                    "SELECT CAST(sheet AS text) FROM unit_score WHERE round_id = :r AND unit_code = :u")
+                    .setParameter("r", round).setParameter("u", SCHOOL).getResultList();
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+        try {
+            return json == null ? null : MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long received(JsonNode sheet, String instrument) {
+        for (JsonNode s : sheet.path("samples")) {
+            if (s.path("instrument").asText().equals(instrument)) {
+                return s.path("received").asLong();
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void responsesAndFinalVerdictsBecomeTheUnitsScoreOnceEachAndRebuildGivesTheSameNumbers() throws Exception {
+        UUID round = newRound();
+        String first = UUID.randomUUID().toString();
+        String poison = "this is not an event " + UUID.randomUUID();
+        KafkaTopics.sendAll("survey.responses", SCHOOL, List.of(
+                response(first, round, "IIT", "{\"i1\": \"4\", \"i4\": \"N\", \"i9\": \"4\"}", ""),
+                response(first, round, "IIT", "{\"i1\": \"4\", \"i4\": \"N\", \"i9\": \"4\"}", ""), // redelivered
+                poison,
+                response(UUID.randomUUID().toString(), round, "IIT", "{\"i1\": \"3\", \"i4\": \"Y\"}",
+                        ", \"aFieldFromTheFuture\": {\"x\": 1}"),
+                response(UUID.randomUUID().toString(), round, "IIT", "{\"i1\": \"2\", \"zz99\": \"4\"}", ""),
+                response(UUID.randomUUID().toString(), round, "EIT", "{\"e1\": \"4\", \"e4\": \"N\"}", "")));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode sheet = stored(round);
+            return sheet != null && received(sheet, "IIT") == 3 && received(sheet, "EIT") == 1;
+        });
+        JsonNode sheet = stored(round);
+        assertEquals(66.67, sheet.path("questions").path("i1").asDouble(), 0.0001, "(100 + 67 + 33) / 3, the repeat not counted");
+        assertEquals(50.0, sheet.path("questions").path("i4").asDouble(), 0.0001, "no = 100, yes = 0 on a wrongdoing item");
+        assertEquals(0.0, sheet.path("questions").path("i9").asDouble(), 0.0001, "reverse item: 'very much' misuse = 0");
+        assertTrue(sheet.path("provisional").asBoolean(), "24 staff need 24 IIT answers; OIT is unreviewed");
+        // Three respondents: question means would come close to a person's answers, so the API leaves them out.
+        given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(200)
+                .body("questions.i1", org.hamcrest.Matchers.nullValue())
+                .body("questions.e1", org.hamcrest.Matchers.nullValue())
+                .body("indicators.1", org.hamcrest.Matchers.notNullValue());
+
+        var dead = KafkaTopics.awaitRecord("survey.responses.dlq.scoring", r -> poison.equals(r.value()), Duration.ofSeconds(30));
+        assertEquals(SCHOOL, dead.key());
+
+        List<String> reviews = new ArrayList<>();
+        for (int i = 1; i <= 43; i++) {
+            reviews.add(review(round, "O" + i, "PASSED", true));
+        }
+        reviews.add(review(round, "O5", "FAILED", false)); // a draft verdict does not count
+        reviews.add(review(round, "O7", "FAILED", true));
+        reviews.add(review(round, "O7", "PASSED", true)); // the last final verdict wins
+        KafkaTopics.sendAll("oit.reviews", SCHOOL, reviews);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode s = stored(round);
+            return s.path("oitItemsPending").asInt() == 0 && s.path("instruments").path("OIT").asDouble() == 40.0;
+        });
+
+        var changed = KafkaTopics.awaitRecord("scores.changed",
+                r -> r.value().contains(round.toString()) && r.value().matches("(?s).*\"OIT\": ?40\\.00.*"), Duration.ofSeconds(30));
+        JsonNode event = MAPPER.readTree(changed.value());
+        assertEquals("UnitScoreChanged", event.path("type").asText());
+        assertEquals(SCHOOL, changed.key());
+        assertEquals("OBEC-2566", event.path("payload").path("frameworkId").asText());
+        assertEquals(100.0, event.path("payload").path("indicators").path("9").asDouble(), 0.0001);
+
+        JsonNode before = stored(round);
+        String rebuilt = given().when().post("/scores/rounds/" + round + "/units/" + SCHOOL + "/rebuild")
+                .then().statusCode(200).extract().asString();
+        assertEquals(before, MAPPER.readTree(rebuilt), "a rebuild from the stored events gives identical numbers");
+        assertEquals(before, stored(round));
+        given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(before.path("total").floatValue()));
+        // Five or more IIT respondents: question means are shown.
+        List<String> more = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            more.add(response(UUID.randomUUID().toString(), round, "IIT", "{\"i1\": \"4\"}", ""));
+        }
+        KafkaTopics.sendAll("survey.responses", SCHOOL, more);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received(stored(round), "IIT") == 6);
+        given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(200)
+                .body("questions.i1", org.hamcrest.Matchers.equalTo(83.33f)) // (100 + 67 + 33 + 3 × 100) / 6
+                .body("questions.e1", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    @TestSecurity(user = "area.kalasin1", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN1"))
+    void anotherAreasAdminCannotReadOrRebuildTheScore() {
+        UUID round = newRound();
+        given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(403);
+        given().when().post("/scores/rounds/" + round + "/units/" + SCHOOL + "/rebuild").then().statusCode(403);
+        assertFalse(stored(round) != null);
+    }
+}

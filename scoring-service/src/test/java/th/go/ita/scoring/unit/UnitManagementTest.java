@@ -1,0 +1,142 @@
+package th.go.ita.scoring.unit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import th.go.ita.scoring.KafkaTopics;
+import th.go.ita.scoring.demo.DemoDataLoader;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class UnitManagementTest {
+
+    @Inject
+    DemoDataLoader demo;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void data() {
+        demo.load();
+    }
+
+    static String code() {
+        return "T6-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    static Map<String, Object> school(String code, String parent) {
+        return Map.of("code", code, "parentCode", parent, "type", "SCHOOL", "nameTh", "โรงเรียนทดสอบ " + code,
+                "nameEn", "Test school", "staffCount", 12, "servicePopulation", 150);
+    }
+
+    Unit find(String code) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Unit u = Unit.findById(code);
+            if (u != null) {
+                em.detach(u);
+            }
+            return u;
+        });
+    }
+
+    @Test
+    @TestSecurity(user = "area.kalasin2", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void areaAdminManagesSchoolsInTheirAreaOnly() {
+        String code = code();
+        given().contentType("application/json").body(school(code, "KALASIN2"))
+                .when().post("/units").then().statusCode(201)
+                .body("path", equalTo("/OBEC/KALASIN2/" + code + "/"));
+        given().contentType("application/json").body(school(code, "KALASIN2"))
+                .when().post("/units").then().statusCode(409).body("type", equalTo("urn:ita:problem:unit-exists"));
+        var event = KafkaTopics.awaitRecord("ita.units", r -> code.equals(r.key()), Duration.ofSeconds(20));
+        assertTrue(event.value().contains("UnitUpserted"));
+
+        Map<String, Object> edited = new java.util.HashMap<>(school(code, "KALASIN2"));
+        edited.put("staffCount", 30);
+        given().contentType("application/json").body(edited)
+                .when().put("/units/" + code).then().statusCode(200).body("staffCount", equalTo(30));
+        given().when().post("/units/" + code + "/deactivate").then().statusCode(200).body("active", equalTo(false));
+        assertEquals(false, find(code).active);
+
+        String elsewhere = code();
+        given().contentType("application/json").body(school(elsewhere, "KALASIN1"))
+                .when().post("/units").then().statusCode(403);
+        assertNull(find(elsewhere));
+        given().when().post("/units/KALASIN1-S001/deactivate").then().statusCode(403);
+        given().when().post("/units/KALASIN2/deactivate").then().statusCode(403);
+        given().contentType("application/json").body(Map.of("parentCode", "KALASIN1"))
+                .when().post("/units/KALASIN2-S001/move").then().statusCode(403);
+        assertTrue(find("KALASIN1-S001").active);
+        given().contentType("application/json").body(Map.of("code", "bad code", "type", "CASTLE"))
+                .when().post("/units").then().statusCode(400).body("type", equalTo("urn:ita:problem:invalid-input"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void movingAUnitMovesItsWholeSubtree() {
+        String area = code();
+        String school = code();
+        given().contentType("application/json").body(Map.of("code", area, "parentCode", "OBEC", "type", "AREA_PRIMARY",
+                "nameTh", "เขตทดสอบ", "staffCount", 40, "servicePopulation", 900)).when().post("/units").then().statusCode(201);
+        given().contentType("application/json").body(school(school, area)).when().post("/units").then().statusCode(201);
+        given().contentType("application/json").body(Map.of("parentCode", "KALASIN2"))
+                .when().post("/units/" + area + "/move").then().statusCode(200)
+                .body("path", equalTo("/OBEC/KALASIN2/" + area + "/"));
+        assertEquals("/OBEC/KALASIN2/" + area + "/" + school + "/", find(school).path);
+        given().contentType("application/json").body(Map.of("parentCode", school))
+                .when().post("/units/" + area + "/move").then().statusCode(400)
+                .body("type", equalTo("urn:ita:problem:unit-move-cycle"));
+        given().when().get("/units/" + area + "/subtree").then().statusCode(200)
+                .body("code", equalTo(java.util.List.of(area, school)));
+    }
+
+    @Test
+    @TestSecurity(user = "area.kalasin2", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void csvImportOfATreeListsEveryWrongLineAndAppliesNothingUntilAllAreRight() {
+        String a = code();
+        String b = code();
+        String header = "code,parent_code,type,name_th,name_en,staff_count,service_population\n";
+        String good = a + ",KALASIN2,SCHOOL,\"โรงเรียน ก, ทดสอบ\",School A,20,300\n"
+                + b + "," + a + ",OTHER,หน่วยย่อย,,3,10\n";
+        String bad = header + good
+                + "X1,KALASIN1,SCHOOL,นอกเขต,,5,5\n"
+                + "X2,NOPE,SCHOOL,ไม่มีต้นสังกัด,,5,5\n"
+                + "X3,KALASIN2,CASTLE,ชนิดผิด,,five,5\n"
+                + a + ",KALASIN2,SCHOOL,ซ้ำ,,1,1\n";
+        given().contentType("text/csv; charset=UTF-8").body(bad).queryParam("dryRun", true)
+                .when().post("/units/import").then().statusCode(200)
+                .body("lines", equalTo(6))
+                .body("errors.field", hasItems("line 4: code", "line 5: parent_code", "line 6: type",
+                        "line 6: staff_count", "line 7: code"));
+        given().contentType("text/csv; charset=UTF-8").body(bad).when().post("/units/import").then().statusCode(400)
+                .body("type", equalTo("urn:ita:problem:unit-import-invalid"));
+        assertNull(find(a));
+        given().contentType("text/csv; charset=UTF-8").body(header + good).queryParam("dryRun", true)
+                .when().post("/units/import").then().statusCode(200).body("created", equalTo(2));
+        assertNull(find(a));
+        given().contentType("text/csv; charset=UTF-8").body(header + good)
+                .when().post("/units/import").then().statusCode(200).body("created", equalTo(2));
+        assertEquals("โรงเรียน ก, ทดสอบ", find(a).nameTh);
+        assertEquals("/OBEC/KALASIN2/" + a + "/" + b + "/", find(b).path);
+    }
+}
