@@ -1,6 +1,10 @@
+import { createElement } from 'react';
 import type { Feature } from '../features';
+import { EitLinkPage } from './EitLinkPage';
 import en from './i18n/en.json';
 import th from './i18n/th.json';
+import { RespondentPage } from './RespondentPage';
+import { StaffSurveyPage } from './StaffSurveyPage';
 
 // The English texts must have exactly the Thai texts' keys: checked here at compile time.
 const english: typeof th = en;
@@ -8,6 +12,11 @@ const english: typeof th = en;
 export const surveyFeature: Feature = {
   namespace: 'survey',
   messages: { th, en: english },
-  routes: [],
-  nav: [],
+  routes: [
+    // Public: respondents have no account. The IIT code arrives in the fragment (#code=…).
+    { path: 's/:roundId/:unitCode/:instrument', element: createElement(RespondentPage) },
+    { path: 'e/:token', element: createElement(EitLinkPage) },
+    { path: 'survey/manage', element: createElement(StaffSurveyPage) },
+  ],
+  nav: [{ to: '/survey/manage', labelKey: 'nav.manage', roles: ['unit-admin', 'area-admin', 'system-admin'] }],
 };

@@ -57,6 +57,18 @@ public class ProblemMappers {
         return respond(400, "malformed-json", List.of(), headers, uri);
     }
 
+    // Quarkus brings its own mapper for these (a JSON body that is not a problem document); the most
+    // specific type wins, so they are named here too.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return malformedJson(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
+        return malformedJson(e, headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
         return respond(401, "unauthorized", List.of(), headers, uri);

@@ -1,0 +1,281 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { createHttpClient } from '../api/http';
+import { renderWithProviders } from '../test/render';
+import type { Questionnaire } from './api';
+import {
+  buildSubmission,
+  codeFromFragment,
+  codesCsv,
+  missingAnswers,
+  normaliseCode,
+  progressPercent,
+  stepsOf,
+  submissionIdFor,
+} from './flow';
+import { RespondentPage } from './RespondentPage';
+
+const level4 = [
+  { code: '4', label: { th: 'มากที่สุด', en: 'Very much' } },
+  { code: '3', label: { th: 'มาก', en: 'Much' } },
+  { code: '2', label: { th: 'น้อย', en: 'Little' } },
+  { code: '1', label: { th: 'น้อยที่สุดหรือไม่มีเลย', en: 'Very little or none' } },
+];
+const yesNo = [
+  { code: 'Y', label: { th: 'มี', en: 'Yes' } },
+  { code: 'N', label: { th: 'ไม่มี', en: 'No' } },
+];
+
+const iit: Questionnaire = {
+  roundId: 'R1',
+  unitCode: 'KALASIN2',
+  unitName: { th: 'สพป.กาฬสินธุ์ เขต 2', en: 'Kalasin 2' },
+  instrument: 'IIT',
+  frameworkId: 'OBEC-2566',
+  frameworkVersion: 1,
+  name: { th: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน', en: 'IIT' },
+  closesAt: null,
+  respondentCategories: [],
+  sections: [
+    {
+      code: '1',
+      name: { th: 'การปฏิบัติหน้าที่', en: 'Performance of duties' },
+      questions: [{ code: 'i1', text: { th: 'บุคลากรปฏิบัติงานอย่างโปร่งใส', en: 'Transparent' }, yesNo: false, required: true, options: level4 }],
+    },
+    {
+      code: '2',
+      name: { th: 'การใช้งบประมาณ', en: 'Budget' },
+      questions: [
+        { code: 'i3', text: { th: 'มีการใช้งบประมาณเพื่อประโยชน์ส่วนตัว', en: 'Personal use' }, yesNo: true, required: true, options: yesNo },
+        { code: 'i4', text: { th: 'ข้อเสนอแนะ', en: 'Comments' }, yesNo: false, required: false, options: level4 },
+      ],
+    },
+  ],
+};
+
+function json(body: unknown, status = 200, type = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+}
+
+describe('respondent flow logic', () => {
+  it('accepts codes however they are typed, and only from the unambiguous alphabet', () => {
+    expect(normaliseCode(' 7kq2m xh4pa ')).toBe('7KQ2M-XH4PA');
+    expect(normaliseCode('7KQ2M-XH4PA')).toBe('7KQ2M-XH4PA');
+    expect(normaliseCode('7KQ2M-XH4P0')).toBeNull();
+    expect(normaliseCode('OKQ2M-XH4PA')).toBeNull();
+    expect(normaliseCode('7KQ2M')).toBeNull();
+  });
+
+  it('reads the code from the QR link fragment', () => {
+    expect(codeFromFragment('#code=7KQ2M-XH4PA')).toBe('7KQ2M-XH4PA');
+    expect(codeFromFragment('#code=bad')).toBeNull();
+    expect(codeFromFragment('')).toBeNull();
+  });
+
+  it('has a code screen for IIT, one screen per section, then review; progress goes 0 to 100', () => {
+    const steps = stepsOf(iit);
+    expect(steps.map((s) => s.kind)).toEqual(['code', 'section', 'section', 'review']);
+    expect(progressPercent(steps, 0)).toBe(0);
+    expect(progressPercent(steps, 3)).toBe(100);
+    const eit = { ...iit, instrument: 'EIT' as const, respondentCategories: [{ code: 'PARENT', name: { th: 'ผู้ปกครอง' } }] };
+    expect(stepsOf(eit).map((s) => s.kind)).toEqual(['category', 'section', 'section', 'review']);
+  });
+
+  it('lists only required questions without an answer', () => {
+    expect(missingAnswers(iit, {})).toEqual(['i1', 'i3']);
+    expect(missingAnswers(iit, { i1: '4' }, 0)).toEqual([]);
+    expect(missingAnswers(iit, { i1: '4', i3: 'N' })).toEqual([]);
+  });
+
+  it('keeps one submission id per questionnaire until it is accepted, so a retry is counted once', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    let n = 0;
+    const first = submissionIdFor(storage, 'R1', 'U1', 'IIT', () => `id-${++n}`);
+    expect(submissionIdFor(storage, 'R1', 'U1', 'IIT', () => `id-${++n}`)).toBe(first);
+    expect(submissionIdFor(storage, 'R1', 'U1', 'EIT', () => `id-${++n}`)).not.toBe(first);
+  });
+
+  it('sends only known answers, the code for IIT, and no category for IIT', () => {
+    const body = buildSubmission(iit, { i1: '4', i3: 'N', stray: '1' }, { submissionId: 's1', code: '7KQ2M-XH4PA', respondentCategory: 'PARENT' });
+    expect(body).toEqual({ submissionId: 's1', roundId: 'R1', unitCode: 'KALASIN2', instrument: 'IIT', answers: { i1: '4', i3: 'N' }, code: '7KQ2M-XH4PA' });
+  });
+
+  it('makes the CSV of a new batch with each code and its QR link', () => {
+    expect(codesCsv({ codes: ['22222-33333'], surveyUrl: 'https://x/s/R1/U1/iit' })).toBe(
+      '\uFEFFcode,link\r\n22222-33333,https://x/s/R1/U1/iit#code=22222-33333\r\n',
+    );
+  });
+});
+
+describe('respondent screens', () => {
+  it('answers an IIT in Thai: code, one section per screen, review, confirmation without a receipt number', async () => {
+    const user = userEvent.setup();
+    const posted: unknown[] = [];
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      if (String(url).includes('/questionnaires/IIT')) return json(iit);
+      posted.push(JSON.parse(String(init?.body)));
+      return json({ status: 'received', receivedOn: '2026-11-25' }, 201);
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="s/:roundId/:unitCode/:instrument" element={<RespondentPage />} />
+      </Routes>,
+      { route: '/s/R1/KALASIN2/iit', http: createHttpClient({ baseUrl: '/api', fetch }) },
+    );
+    await user.type(await screen.findByLabelText('รหัสเข้าตอบแบบวัด'), '7kq2m xh4pa');
+    await user.click(screen.getByRole('button', { name: 'เริ่มตอบแบบวัด' }));
+
+    expect(screen.getByRole('heading', { name: 'การปฏิบัติหน้าที่' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('ยังมีข้อที่ต้องตอบอีก 1 ข้อ');
+    await user.click(screen.getByRole('radio', { name: 'มากที่สุด' }));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+
+    expect(screen.getByRole('heading', { name: 'การใช้งบประมาณ' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'ไม่มี' }));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+
+    expect(screen.getByRole('heading', { name: 'ตรวจสอบคำตอบก่อนส่ง' })).toBeInTheDocument();
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    await user.click(screen.getByRole('button', { name: 'ส่งคำตอบ' }));
+
+    expect(await screen.findByRole('heading', { name: 'ขอบคุณที่ร่วมตอบแบบวัด' })).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith('/api/survey/responses', expect.objectContaining({ method: 'POST' }));
+    expect(posted[0]).toMatchObject({ roundId: 'R1', unitCode: 'KALASIN2', instrument: 'IIT', code: '7KQ2M-XH4PA', answers: { i1: '4', i3: 'N' } });
+    expect(document.body.textContent).not.toContain('7KQ2M');
+  });
+
+  it('shows the service message when the code was already used and goes back to the code screen', async () => {
+    const user = userEvent.setup();
+    const fetch = vi.fn(async (url: string | URL | Request) => {
+      if (String(url).includes('/questionnaires/IIT')) return json(iit);
+      return json(
+        { type: 'urn:ita:problem:code-used', status: 409, title: 'x', detail_th: 'รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว', detail_en: 'used' },
+        409,
+        'application/problem+json',
+      );
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="s/:roundId/:unitCode/:instrument" element={<RespondentPage />} />
+      </Routes>,
+      { route: '/s/R1/KALASIN2/iit', http: createHttpClient({ baseUrl: '/api', fetch }) },
+    );
+    await user.type(await screen.findByLabelText('รหัสเข้าตอบแบบวัด'), '7KQ2MXH4PA');
+    await user.click(screen.getByRole('button', { name: 'เริ่มตอบแบบวัด' }));
+    await user.click(screen.getByRole('radio', { name: 'มาก' }));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await user.click(screen.getByRole('radio', { name: 'มี' }));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await user.click(screen.getByRole('button', { name: 'ส่งคำตอบ' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว'));
+    expect(screen.getByLabelText('รหัสเข้าตอบแบบวัด')).toBeInTheDocument();
+  });
+});
+
+describe('staff screen', () => {
+  it('lists the rounds, then shows code counts, the EIT link and progress of the chosen unit', async () => {
+    const user = userEvent.setup();
+    const fetch = vi.fn(async (url: string | URL | Request) => {
+      const path = String(url);
+      if (path.endsWith('/survey/rounds')) return json([{ id: 'R1', name: 'ITA 2569', fiscalYear: 2569, state: 'OPEN', scopeUnitCode: 'OBEC' }]);
+      if (path.endsWith('/access-codes'))
+        return json({ roundId: 'R1', unitCode: 'KALASIN2', staffCount: 67, generated: 67, used: 12, voided: 1, unused: 54, batches: [] });
+      if (path.endsWith('/eit-link'))
+        return json({ token: 'tok', roundId: 'R1', unitCode: 'KALASIN2', url: 'http://localhost:8080/e/tok', qrSvg: '/links/tok/qr.svg', qrPng: '/links/tok/qr.png' });
+      if (path.endsWith('/progress'))
+        return json({
+          roundId: 'R1',
+          unitCode: 'KALASIN2',
+          unitName: { th: 'สพป.กาฬสินธุ์ เขต 2' },
+          instruments: [
+            { instrument: 'IIT', received: 12, required: 25, population: 67, breakdownHidden: false, questions: {} },
+            { instrument: 'EIT', received: 3, required: 200, population: 2000, breakdownHidden: true, questions: null },
+          ],
+        });
+      return json({}, 404);
+    });
+    const { StaffSurveyPage } = await import('./StaffSurveyPage');
+    renderWithProviders(<StaffSurveyPage />, {
+      route: '/survey/manage',
+      http: createHttpClient({ baseUrl: '/api', fetch }),
+      auth: { status: 'authenticated', session: { name: 'unit', roles: ['unit-admin'], unitCode: 'KALASIN2' } as never },
+    });
+    await user.selectOptions(await screen.findByRole('combobox'), await screen.findByRole('option', { name: /ITA 2569/ }));
+    await user.click(screen.getByRole('button', { name: 'แสดง' }));
+    expect(await screen.findByText('สร้างแล้ว 67 รหัส ใช้แล้ว 12 ยกเลิก 1 ยังไม่ใช้ 54 (บุคลากร 67 คน)')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'http://localhost:8080/e/tok' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'QR code ของลิงก์แบบวัด EIT' })).toHaveAttribute('src', '/api/survey/links/tok/qr.svg');
+    expect(await screen.findByText('ผลรายข้อจะแสดงเมื่อมีผู้ตอบอย่างน้อย 5 คน เพื่อปกป้องผู้ตอบ')).toBeInTheDocument();
+  });
+});
+
+describe('code slips', () => {
+  it('shows a new batch once, with printable slips whose QR links carry the code in the fragment', async () => {
+    const user = userEvent.setup();
+    const bodies: Record<string, unknown> = {};
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      const path = String(url);
+      if (init?.body) bodies[path] = JSON.parse(String(init.body));
+      if (path.endsWith('/survey/rounds')) return json([]);
+      if (path.endsWith('/access-codes') && init?.method === 'POST')
+        return json(
+          { batchId: 'b1', roundId: 'R1', unitCode: 'KALASIN2', createdOn: '2026-11-25', codes: ['22222-33333', '44444-55555'], surveyUrl: 'http://x/s/R1/KALASIN2/iit' },
+          201,
+        );
+      if (path.endsWith('/access-codes'))
+        return json({ roundId: 'R1', unitCode: 'KALASIN2', staffCount: 2, generated: 0, used: 0, voided: 0, unused: 0, batches: [] });
+      if (path.endsWith('/survey/qr')) return json({ svgs: ['<svg data-n="1"></svg>', '<svg data-n="2"></svg>'] });
+      return json({}, 404);
+    });
+    const { StaffSurveyPage } = await import('./StaffSurveyPage');
+    renderWithProviders(<StaffSurveyPage />, {
+      route: '/survey/manage?round=R1&unit=KALASIN2',
+      http: createHttpClient({ baseUrl: '/api', fetch }),
+    });
+    await screen.findByText(/สร้างแล้ว 0 รหัส/);
+    await user.click(screen.getByRole('button', { name: 'สร้างรหัส' }));
+    expect(await screen.findByText(/รหัสชุดนี้แสดงเพียงครั้งเดียว/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'ทำบัตรรหัสสำหรับพิมพ์ (พร้อม QR code)' }));
+    expect(await screen.findByRole('button', { name: 'พิมพ์ / บันทึกเป็น PDF' })).toBeInTheDocument();
+    expect(bodies['/api/survey/qr']).toEqual({
+      texts: ['http://x/s/R1/KALASIN2/iit#code=22222-33333', 'http://x/s/R1/KALASIN2/iit#code=44444-55555'],
+    });
+    expect(document.querySelectorAll('.slip')).toHaveLength(2);
+    // The code never travels in a request line: no URL fetched contains it.
+    expect(fetch.mock.calls.map((call) => String(call[0])).join(' ')).not.toContain('22222');
+  });
+});
+
+describe('EIT in one browser', () => {
+  it('keeps only an "answered" marker after sending, and says so when the page is opened again', async () => {
+    const user = userEvent.setup();
+    localStorage.clear();
+    const eit: Questionnaire = { ...iit, instrument: 'EIT', respondentCategories: [], sections: [iit.sections[0]!] };
+    const fetch = vi.fn(async (url: string | URL | Request) => {
+      const path = String(url);
+      if (path.includes('/questionnaires/EIT')) return json(eit);
+      if (path.endsWith('/browser-token')) return json({ browserToken: 'signed-token' });
+      return json({ status: 'received', receivedOn: '2026-11-25' }, 201);
+    });
+    const page = (
+      <Routes>
+        <Route path="s/:roundId/:unitCode/:instrument" element={<RespondentPage />} />
+      </Routes>
+    );
+    const first = renderWithProviders(page, { route: '/s/R1/KALASIN2/eit', http: createHttpClient({ baseUrl: '/api', fetch }) });
+    await user.click(await screen.findByRole('radio', { name: 'มาก' }));
+    await waitFor(() => expect(localStorage.getItem('ita.survey.browser.R1.KALASIN2')).toBe('signed-token'));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await user.click(screen.getByRole('button', { name: 'ส่งคำตอบ' }));
+    expect(await screen.findByRole('heading', { name: 'ขอบคุณที่ร่วมตอบแบบวัด' })).toBeInTheDocument();
+    expect(localStorage.getItem('ita.survey.browser.R1.KALASIN2')).toBe('answered');
+    first.unmount();
+
+    renderWithProviders(page, { route: '/s/R1/KALASIN2/eit', http: createHttpClient({ baseUrl: '/api', fetch }) });
+    expect(await screen.findByText('เบราว์เซอร์นี้ตอบแบบวัดของหน่วยงานนี้ไปแล้ว ขอบคุณสำหรับคำตอบ')).toBeInTheDocument();
+  });
+});

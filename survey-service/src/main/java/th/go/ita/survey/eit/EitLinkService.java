@@ -1,0 +1,61 @@
+package th.go.ita.survey.eit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import th.go.ita.survey.config.SurveyConfig;
+import th.go.ita.survey.problem.ProblemException;
+import th.go.ita.survey.questionnaire.SurveyTarget;
+import th.go.ita.survey.secret.KeyedHash;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/** Public EIT links: one stable opaque token per round and unit. */
+@ApplicationScoped
+public class EitLinkService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    KeyedHash keyedHash;
+
+    @Inject
+    SurveyConfig config;
+
+    @Transactional
+    public EitLink linkFor(SurveyTarget target) {
+        // Derived, not random: asking again (or after a lost row) gives the same printed link.
+        byte[] mac = keyedHash.hash("eit-link", target.round().id + "\n" + target.unit().code);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, 15));
+        em.createNativeQuery("""
+                INSERT INTO eit_link (token, round_id, unit_code) VALUES (:token, :round, :unit)
+                ON CONFLICT DO NOTHING
+                """)
+                .setParameter("token", token)
+                .setParameter("round", target.round().id)
+                .setParameter("unit", target.unit().code)
+                .executeUpdate();
+        return view(token, target.round().id, target.unit().code);
+    }
+
+    @Transactional
+    public EitLink resolve(String token) {
+        List<?> rows = em.createNativeQuery("SELECT round_id, unit_code FROM eit_link WHERE token = :token")
+                .setParameter("token", token)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("link-not-found");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return view(token, (String) row[0], (String) row[1]);
+    }
+
+    private EitLink view(String token, String roundId, String unitCode) {
+        return new EitLink(token, roundId, unitCode, config.publicBaseUrl() + "/e/" + token,
+                "/links/" + token + "/qr.svg", "/links/" + token + "/qr.png");
+    }
+}

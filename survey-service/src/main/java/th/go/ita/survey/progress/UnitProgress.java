@@ -1,0 +1,16 @@
+package th.go.ita.survey.progress;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Responses received against the required sample, per instrument. {@code questions} (counts per
+ * option) is null while fewer than {@link ProgressService#MIN_GROUP} responses exist, so a small
+ * group's answers cannot be read off the breakdown.
+ */
+public record UnitProgress(String roundId, String unitCode, Map<String, String> unitName, List<Instrument> instruments) {
+
+    public record Instrument(String instrument, long received, int required, int population, boolean breakdownHidden,
+                             Map<String, Map<String, Long>> questions) {
+    }
+}
