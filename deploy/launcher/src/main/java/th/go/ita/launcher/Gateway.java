@@ -11,7 +11,12 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import io.vertx.core.Future;
+import io.vertx.core.net.SocketAddress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +51,14 @@ public final class Gateway implements AutoCloseable {
         Router router = Router.router(vertx);
         for (LauncherConfig.ServiceSpec service : services) {
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service.port(), "localhost");
+            proxy.addInterceptor(new ClientAddress());
             proxy.addInterceptor(ProxyInterceptor.builder().removingPathPrefix(service.gatewayPrefix()).build());
             router.route(service.gatewayPrefix() + "/*").handler(ProxyHandler.create(proxy));
         }
         // Public OIT disclosure pages live at permanent addresses offices link to: passed unchanged.
         services.stream().filter(s -> s.database().equals("evidence")).findFirst().ifPresent(evidence -> {
             HttpProxy oit = HttpProxy.reverseProxy(client).origin(evidence.port(), "localhost");
+            oit.addInterceptor(new ClientAddress());
             router.route("/oit/*").handler(ProxyHandler.create(oit));
         });
         router.get("/env.js").handler(ctx -> ctx.response()
@@ -78,6 +85,22 @@ public final class Gateway implements AutoCloseable {
 
     public int port() {
         return server.actualPort();
+    }
+
+    /**
+     * Tells the services who is really calling (survey-service rate-limits anonymous respondents by
+     * address, in memory only): X-Forwarded-For is replaced, never appended to, so a client cannot
+     * forge it; the services trust it only from this gateway on loopback. Nothing is logged here.
+     */
+    static final class ClientAddress implements ProxyInterceptor {
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            SocketAddress caller = request.proxiedRequest().remoteAddress();
+            request.headers().remove("Forwarded");
+            request.headers().set("X-Forwarded-For", caller == null ? "unknown" : caller.hostAddress());
+            return context.sendRequest();
+        }
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private final Consumer<String> progress;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+    private LeftoverProcesses leftovers;
 
     private LocalStack(LauncherConfig config, Consumer<String> progress) {
         this.config = config;
@@ -52,6 +53,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
+        leftovers = new LeftoverProcesses(config.dataDir());
+        int stopped = leftovers.stopAll();
+        if (stopped > 0) {
+            progress.accept("  stopped " + stopped + " process(es) an earlier run left behind");
+        }
+        leftovers.record(ProcessHandle.current());
         checkPorts();
         if (config.reset()) {
             for (String dir : List.of("postgres", "kafka", "logs", "keycloak-realm", "evidence-files")) {
@@ -92,6 +99,9 @@ public final class LocalStack implements AutoCloseable {
         started.push(keycloak);
         keycloak.start();
         keycloak.processHandle().ifPresent(h -> processes.put("keycloak", h));
+        for (ProcessHandle handle : keycloak.processHandle().stream().toList()) {
+            leftovers.record(handle);
+        }
         ready("Keycloak", config.keycloakUrl(), t);
 
         t = System.nanoTime();
@@ -110,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
             started.push(service);
             services.add(service);
             processes.put(spec.name(), service.handle());
+            leftovers.record(service.handle());
         }
         for (ServiceProcess service : services) {
             service.awaitReady(SERVICE_START_TIMEOUT);
@@ -176,6 +187,13 @@ public final class LocalStack implements AutoCloseable {
             } catch (Exception e) {
                 progress.accept("  ! while stopping: " + e.getMessage());
             }
+        }
+        try {
+            if (leftovers != null) {
+                leftovers.forget();
+            }
+        } catch (IOException e) {
+            progress.accept("  ! " + e.getMessage());
         }
     }
 
