@@ -41,27 +41,15 @@ public class OfficialImport {
 
     @Transactional
     public Report run(String csv, boolean dryRun) {
-        List<List<String>> records = Csv.parse(csv);
         OfficialResults.Errors errors = new OfficialResults.Errors();
-        if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(COLUMNS)) {
-            errors.add("line 1", "official.columns", String.join(",", COLUMNS));
-            throw new ProblemException(400, "official-import-invalid", errors.list(), 1);
-        }
+        Csv.Lines table = Csv.withHeader(csv, COLUMNS, "official-import-invalid", errors);
         List<OfficialResultView> valid = new java.util.ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        int lines = 0;
-        for (int n = 1; n < records.size(); n++) {
-            List<String> r = records.get(n);
-            int line = n + 1;
-            String at = "line " + line + ": ";
-            if (r.size() == 1 && r.get(0).isBlank()) {
-                continue;
-            }
-            lines++;
-            if (r.size() != COLUMNS.size()) {
-                errors.add("line " + line, "official.line-columns", String.valueOf(r.size()), String.valueOf(COLUMNS.size()));
-                continue;
-            }
+        int lines = table.count();
+        for (Csv.Line l : table.wellFormed()) {
+            List<String> r = l.cells();
+            int line = l.number();
+            String at = l.at();
             String unitCode = r.get(0).strip();
             Unit unit = Unit.findById(unitCode);
             if (unit == null) {

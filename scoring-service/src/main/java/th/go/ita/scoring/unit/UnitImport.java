@@ -38,27 +38,15 @@ public class UnitImport {
 
     @Transactional
     public Report run(String csv, boolean dryRun) {
-        List<List<String>> records = Csv.parse(csv);
         OfficialResults.Errors errors = new OfficialResults.Errors();
-        if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(COLUMNS)) {
-            errors.add("line 1", "official.columns", String.join(",", COLUMNS));
-            throw new ProblemException(400, "unit-import-invalid", errors.list(), 1);
-        }
+        Csv.Lines table = Csv.withHeader(csv, COLUMNS, "unit-import-invalid", errors);
         Map<String, Integer> inFile = new HashMap<>();
         List<UnitRequest> valid = new ArrayList<>();
-        int lines = 0;
-        for (int n = 1; n < records.size(); n++) {
-            List<String> r = records.get(n);
-            int line = n + 1;
-            String at = "line " + line + ": ";
-            if (r.size() == 1 && r.get(0).isBlank()) {
-                continue;
-            }
-            lines++;
-            if (r.size() != COLUMNS.size()) {
-                errors.add("line " + line, "official.line-columns", String.valueOf(r.size()), String.valueOf(COLUMNS.size()));
-                continue;
-            }
+        int lines = table.count();
+        for (Csv.Line l : table.wellFormed()) {
+            List<String> r = l.cells();
+            int line = l.number();
+            String at = l.at();
             Integer staff = number(r.get(5), at + "staff_count", errors);
             Integer population = number(r.get(6), at + "service_population", errors);
             UnitRequest request = new UnitRequest(r.get(0).strip(), r.get(1).strip(), r.get(2).strip(), r.get(3).strip(),
