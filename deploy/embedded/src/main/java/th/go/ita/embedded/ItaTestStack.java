@@ -57,7 +57,10 @@ public class ItaTestStack implements QuarkusTestResourceLifecycleManager {
         // zonky's shutdown hook stops PostgreSQL cleanly.
     }
 
-    /** The broker of this JVM, so a test can stop and restart it. */
+    /**
+     * The broker of this JVM, so a test can {@link EmbeddedKafkaBroker#stop()} it and
+     * {@link EmbeddedKafkaBroker#restart()} it at the same address (then wait until it is back).
+     */
     public static EmbeddedKafkaBroker kafka() {
         return kafka;
     }

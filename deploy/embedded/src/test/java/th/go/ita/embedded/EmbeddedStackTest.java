@@ -3,6 +3,10 @@ package th.go.ita.embedded;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +19,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +61,26 @@ class EmbeddedStackTest {
             var e = assertThrows(PortCheck.PortInUseException.class,
                     () -> EmbeddedPostgresServer.start(dir.resolve("pg2"), taken.getLocalPort()));
             assertTrue(e.getMessage().contains("PostgreSQL") && e.getMessage().contains(String.valueOf(taken.getLocalPort())));
+        }
+    }
+
+    @Test
+    void aRecordSentWhileKafkaIsDownIsDeliveredWhenItIsBackAtTheSameAddress() throws Exception {
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(null)) {
+            Map<String, Object> config = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120000);
+            try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("survey.responses", "KALASIN2", "before")).get();
+                kafka.stop();
+                var duringOutage = producer.send(new ProducerRecord<>("survey.responses", "KALASIN2", "during"));
+                Thread.sleep(2000);
+                assertFalse(duringOutage.isDone(), "nothing can be acknowledged while Kafka is down");
+                kafka.restart();
+                assertEquals(1, duringOutage.get(60, TimeUnit.SECONDS).offset(), "delivered after the restart, in order");
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Function;
  * @param reset            start from empty data (the Keycloak install is kept, it is not data)
  * @param gatewayPort      the one address users open (ITA_PORT, default 8080)
  * @param postgresPort     ITA_POSTGRES_PORT, default 15432
+ * @param kafkaPort        ITA_KAFKA_PORT, default 19092 (the services' own default, for dev mode)
  * @param keycloakPort     ITA_KEYCLOAK_PORT, default 8180
  * @param keycloakManagementPort ITA_KEYCLOAK_MANAGEMENT_PORT, default 9180
  * @param services         the four services and their ports (ITA_SURVEY_PORT ... default 8081-8084)
@@ -26,6 +27,7 @@ public record LauncherConfig(
         boolean reset,
         int gatewayPort,
         int postgresPort,
+        int kafkaPort,
         int keycloakPort,
         int keycloakManagementPort,
         List<ServiceSpec> services,
@@ -60,6 +62,7 @@ public record LauncherConfig(
                 reset,
                 port(env, "ITA_PORT", 8080),
                 port(env, "ITA_POSTGRES_PORT", 15432),
+                port(env, "ITA_KAFKA_PORT", 19092),
                 port(env, "ITA_KEYCLOAK_PORT", 8180),
                 port(env, "ITA_KEYCLOAK_MANAGEMENT_PORT", 9180),
                 services,

@@ -78,7 +78,7 @@ public final class LocalStack implements AutoCloseable {
         ready("PostgreSQL 17", "localhost:" + postgres.port(), t);
 
         t = System.nanoTime();
-        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"));
+        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort());
         started.push(kafka);
         ready("Kafka (KRaft)", kafka.bootstrapServers(), t);
 
@@ -151,6 +151,7 @@ public final class LocalStack implements AutoCloseable {
     private void checkPorts() {
         PortCheck.requireFree("the gateway (ITA_PORT)", config.gatewayPort());
         PortCheck.requireFree("PostgreSQL (ITA_POSTGRES_PORT)", config.postgresPort());
+        PortCheck.requireFree("Kafka (ITA_KAFKA_PORT)", config.kafkaPort());
         PortCheck.requireFree("Keycloak (ITA_KEYCLOAK_PORT)", config.keycloakPort());
         PortCheck.requireFree("Keycloak health (ITA_KEYCLOAK_MANAGEMENT_PORT)", config.keycloakManagementPort());
         for (LauncherConfig.ServiceSpec spec : config.services()) {

@@ -26,6 +26,7 @@ class LauncherConfigTest {
         assertEquals(8080, config.gatewayPort());
         assertEquals(8180, config.keycloakPort());
         assertEquals(15432, config.postgresPort());
+        assertEquals(19092, config.kafkaPort());
         assertEquals(List.of(8081, 8082, 8083, 8084), config.services().stream().map(LauncherConfig.ServiceSpec::port).toList());
         assertEquals(root.resolve(".ita-data").toAbsolutePath(), config.dataDir());
         assertFalse(config.reset());

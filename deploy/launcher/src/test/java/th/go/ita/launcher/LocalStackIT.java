@@ -46,6 +46,7 @@ class LocalStackIT {
                 "ITA_DATA_DIR", data.toString(),
                 "ITA_PORT", String.valueOf(PortCheck.freePort()),
                 "ITA_POSTGRES_PORT", String.valueOf(PortCheck.freePort()),
+                "ITA_KAFKA_PORT", String.valueOf(PortCheck.freePort()),
                 "ITA_KEYCLOAK_PORT", String.valueOf(PortCheck.freePort()),
                 "ITA_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(PortCheck.freePort()),
                 "ITA_SURVEY_PORT", String.valueOf(PortCheck.freePort()),
