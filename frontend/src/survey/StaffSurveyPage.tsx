@@ -6,18 +6,10 @@ import { useHttpClient } from '../api/ApiContext';
 import { ProblemError } from '../api/http';
 import { useAuth } from '../auth/AuthContext';
 import { languageOf } from '../i18n';
-import { readEnv } from '../lib/env';
-import { qrImageUrl, surveyApi, type CodeBatch } from './api';
+import { posterPdfUrl, qrImageUrl, slipsPdfPath, surveyApi, type CodeBatch } from './api';
+import { apiBase, fetchFile, saveFile } from './files';
 import { codesCsv, textIn } from './flow';
 import './survey.css';
-
-function apiBase(): string {
-  try {
-    return readEnv().apiBase;
-  } catch {
-    return '/api';
-  }
-}
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -100,6 +92,23 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
     },
     onError: (error) => setNotice(problem(error)),
   });
+  // The slips PDF is its own batch: the codes exist in clear only in the answer that made them.
+  const slipsPdf = useMutation({
+    mutationFn: () =>
+      fetchFile(slipsPdfPath(roundId, unitCode), {
+        method: 'POST',
+        accept: 'application/pdf',
+        body: count ? { count: Number(count) } : {},
+      }),
+    onSuccess: (file) => {
+      saveFile(`iit-slips-${unitCode}.pdf`, file);
+      setBatch(null);
+      setSlips(null);
+      setNotice(t('staff.slipsPdfReady'));
+      void queryClient.invalidateQueries({ queryKey: ['survey', 'codes', roundId, unitCode] });
+    },
+    onError: (error) => setNotice(problem(error)),
+  });
   const voidCodes = useMutation({
     mutationFn: (what: { codes?: string[]; batchId?: string }) => api.voidCodes(roundId, unitCode, what),
     onSuccess: (result) => {
@@ -143,6 +152,9 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
           </label>{' '}
           <button type="submit" className="button" disabled={generate.isPending}>
             {t('staff.generate')}
+          </button>{' '}
+          <button type="button" className="button secondary" disabled={slipsPdf.isPending} onClick={() => slipsPdf.mutate()}>
+            {t('staff.generateSlipsPdf')}
           </button>
         </form>
         {batch && (
@@ -249,6 +261,10 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
               ·{' '}
               <a href={qrImageUrl(apiBase(), link.data, 'png')} download>
                 PNG
+              </a>{' '}
+              ·{' '}
+              <a href={posterPdfUrl(apiBase(), link.data)} download>
+                {t('staff.posterPdf')}
               </a>
             </p>
           </>

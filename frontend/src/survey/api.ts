@@ -144,6 +144,16 @@ export function surveyApi(http: HttpClient) {
   };
 }
 
+/** Path of the generate call that answers with printable slips (PDF) instead of JSON. */
+export function slipsPdfPath(roundId: string, unitCode: string): string {
+  return `${base}/rounds/${enc(roundId)}/units/${enc(unitCode)}/access-codes`;
+}
+
+/** The A4 poster of a public EIT link (public, like its QR images). */
+export function posterPdfUrl(apiBase: string, link: EitLink): string {
+  return `${apiBase.replace(/\/+$/, '')}${base}/links/${enc(link.token)}/poster.pdf`;
+}
+
 /** Where the QR images of a link are, under the API base (they are public, so an <img> can load them). */
 export function qrImageUrl(apiBase: string, link: EitLink, format: 'svg' | 'png'): string {
   return `${apiBase.replace(/\/+$/, '')}${base}${format === 'svg' ? link.qrSvg : link.qrPng}`;

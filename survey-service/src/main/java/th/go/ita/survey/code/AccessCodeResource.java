@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.survey.access.CurrentUser;
 import th.go.ita.survey.access.Roles;
+import th.go.ita.survey.questionnaire.SurveyTarget;
 
 import java.util.Map;
 
@@ -58,6 +59,20 @@ public class AccessCodeResource {
         return Response.status(201).entity(csv.toString()).type("text/csv; charset=UTF-8")
                 .header("Cache-Control", "no-store")
                 .header("Content-Disposition", "attachment; filename=\"iit-codes-" + unitCode + "-" + batch.createdOn() + ".csv\"")
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces("application/pdf")
+    @Operation(summary = "Generate a batch of one-time codes as printable slips (PDF: code, QR, unit, round), shown this once")
+    public Response generatePdf(@PathParam("roundId") String roundId, @PathParam("unitCode") String unitCode,
+                                @Valid GenerateCodesRequest request) {
+        SurveyTarget target = targets.require(roundId, unitCode);
+        CodeBatch batch = codes.generate(target, request == null ? null : request.count(), user.username());
+        return Response.status(201).entity(CodeSlipsPdf.render(target, batch)).type("application/pdf")
+                .header("Cache-Control", "no-store")
+                .header("Content-Disposition", "attachment; filename=\"iit-slips-" + unitCode + "-" + batch.createdOn() + ".pdf\"")
                 .build();
     }
 

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import th.go.ita.survey.config.SurveyConfig;
 import th.go.ita.survey.problem.ProblemException;
 import th.go.ita.survey.questionnaire.SurveyTarget;
+import th.go.ita.survey.round.Round;
+import th.go.ita.survey.unit.Unit;
 import th.go.ita.survey.secret.KeyedHash;
 
 import java.util.Arrays;
@@ -52,6 +54,17 @@ public class EitLinkService {
         }
         Object[] row = (Object[]) rows.get(0);
         return view(token, (String) row[0], (String) row[1]);
+    }
+
+    /** The round and unit a public link belongs to, for what is printed on its poster. */
+    @Transactional
+    public SurveyTarget targetOf(EitLink link) {
+        Round round = Round.findById(link.roundId());
+        Unit unit = Unit.findById(link.unitCode());
+        if (round == null || unit == null) {
+            throw ProblemException.notFound("link-not-found");
+        }
+        return new SurveyTarget(round, unit);
     }
 
     private EitLink view(String token, String roundId, String unitCode) {

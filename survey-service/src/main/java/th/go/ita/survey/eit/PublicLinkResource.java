@@ -46,4 +46,16 @@ public class PublicLinkResource {
         EitLink link = links.resolve(token);
         return Response.ok(QrImages.png(link.url(), 10)).header("Cache-Control", "public, max-age=86400").build();
     }
+
+    @GET
+    @Path("{token}/poster.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "A4 poster of a public EIT link: headline, why it matters, big QR and the link in text")
+    public Response poster(@PathParam("token") String token) {
+        EitLink link = links.resolve(token);
+        return Response.ok(PosterPdf.render(links.targetOf(link), link))
+                .header("Content-Disposition", "inline; filename=\"eit-poster-" + link.unitCode() + ".pdf\"")
+                .header("Cache-Control", "public, max-age=3600")
+                .build();
+    }
 }
