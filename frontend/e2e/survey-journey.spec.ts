@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+import { api, createOpenRound, eventually, signedIn, type Round } from './stack';
+
+// Needs the whole started stack. Makes its own OPEN round for KALASIN2 (scoring-service → Kafka →
+// survey-service), so it runs on an empty data folder and on a stack that already has data.
+test.describe.configure({ timeout: 240_000 });
+
+const UNIT = 'KALASIN2';
+
+async function iitReceived(page: Page): Promise<number> {
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'IIT', exact: true }) });
+  await expect(row).toHaveCount(1);
+  return Number(await row.getByRole('cell').nth(1).textContent());
+}
+
+test('a unit admin hands out one-time IIT codes; a respondent answers anonymously; progress counts it', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const round = await createOpenRound(request, 'E2E แบบวัด IIT');
+  await eventually('survey-service to know the open round (via Kafka)', async () => {
+    const rounds = await api<Round[]>(request, 'unit.kalasin2', 'GET', '/survey/rounds');
+    return rounds.some((r) => r.id === round.id && r.state === 'OPEN');
+  });
+
+  // The office's coordinator: staff screen, pick the round, generate two codes.
+  const staff = await signedIn(browser, baseURL!, 'unit.kalasin2');
+  const page = staff.page;
+  await page.getByRole('navigation').getByRole('link', { name: 'แบบวัด IIT/EIT' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'แบบวัด IIT และ EIT ของหน่วยงาน' })).toBeVisible();
+  await page.getByLabel('รหัสรอบการประเมิน').selectOption(round.id);
+  await expect(page.getByLabel('รหัสหน่วยงาน')).toHaveValue(UNIT);
+  await page.getByRole('button', { name: 'แสดง', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'ความคืบหน้า' })).toBeVisible();
+  const before = await iitReceived(page);
+  await expectNoSeriousA11yViolations(page, 'survey staff screen');
+
+  await page.getByLabel(/จำนวนรหัส/).fill('2');
+  await page.getByRole('button', { name: 'สร้างรหัส' }).click();
+  await expect(page.getByText('รหัสชุดนี้แสดงเพียงครั้งเดียว', { exact: false })).toBeVisible();
+  const codes = page.locator('ul.codes li');
+  await expect(codes).toHaveCount(2);
+  const code = ((await codes.first().textContent()) ?? '').trim();
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
+  await expect(page.getByText(/สร้างแล้ว \d+ รหัส/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'survey staff screen with new codes');
+
+  // A teacher on her phone: no login, the code from the slip's QR in the URL fragment.
+  const phone = await browser.newContext({
+    baseURL,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const respondent = await phone.newPage();
+  await respondent.goto(`/s/${round.id}/${UNIT}/iit#code=${code}`);
+  await expect(respondent.getByRole('progressbar', { name: 'ความคืบหน้าในการตอบ' })).toBeVisible();
+  // The code is read and removed from the address bar at once.
+  await expect.poll(() => new URL(respondent.url()).hash).toBe('');
+  await expect(respondent.getByRole('button', { name: 'เข้าสู่ระบบ' })).toHaveCount(0);
+
+  const review = respondent.getByRole('heading', { level: 2, name: 'ตรวจสอบคำตอบก่อนส่ง' });
+  let sections = 0;
+  while (!(await review.isVisible())) {
+    const questions = respondent.locator('fieldset.survey-question');
+    await expect(questions.first()).toBeVisible();
+    const step = respondent.getByText(/^ขั้นที่ \d+ จาก \d+$/);
+    const stepText = (await step.textContent()) ?? '';
+    const count = await questions.count();
+    for (let i = 0; i < count; i++) {
+      // The most favourable answer is the first option; any answer will do here.
+      await questions.nth(i).getByRole('radio').first().check();
+    }
+    if (sections === 0) await expectNoSeriousA11yViolations(respondent, 'IIT respondent, first section');
+    await respondent.getByRole('button', { name: 'ถัดไป' }).click();
+    await expect(step).not.toHaveText(stepText);
+    sections++;
+    expect(sections, 'the questionnaire ends in a review').toBeLessThan(50);
+  }
+  expect(sections).toBeGreaterThan(0);
+  await expect(respondent.getByText('ไม่ได้ตอบ', { exact: true })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(respondent, 'IIT respondent, review');
+
+  await respondent.getByRole('button', { name: 'ส่งคำตอบ' }).click();
+  await expect(respondent.getByRole('heading', { level: 1, name: 'ขอบคุณที่ร่วมตอบแบบวัด' })).toBeVisible();
+  await expect(respondent.getByText('ระบบได้รับคำตอบของท่านแล้ว')).toBeVisible();
+  await expectNoSeriousA11yViolations(respondent, 'IIT respondent, confirmation');
+  await phone.close();
+
+  // Back on the staff screen: one more IIT response, one code used.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'ความคืบหน้า' })).toBeVisible();
+  await expect.poll(() => iitReceived(page), { timeout: 30_000 }).toBe(before + 1);
+  await expect(page.getByText(/ใช้แล้ว 1 /)).toBeVisible();
+  await staff.context.close();
+});
