@@ -22,7 +22,7 @@ export function ActivityPage() {
   return (
     <>
       <p>
-        <Link to="/activity">{t('form.back')}</Link>
+        <Link to={activity.data ? `/activity?year=${activity.data.fiscalYear}` : '/activity'}>{t('form.back')}</Link>
       </p>
       <h1>{t('form.editHeading')}</h1>
       {activity.isPending && <p role="status">{t('loading')}</p>}

@@ -31,7 +31,7 @@ export function NewActivityPage() {
   return (
     <>
       <p>
-        <Link to="/activity">{t('form.back')}</Link>
+        <Link to={`/activity?year=${encodeURIComponent(year)}`}>{t('form.back')}</Link>
       </p>
       <h1>{t('form.newHeading', { year })}</h1>
       <ActivityForm
@@ -39,7 +39,7 @@ export function NewActivityPage() {
         onSubmit={async (input) => {
           await activityApi.addActivity(http, unitCode, Number(year), input);
           await queryClient.invalidateQueries({ queryKey: ['activity'] });
-          await navigate('/activity');
+          await navigate(`/activity?year=${encodeURIComponent(year)}`);
         }}
       />
     </>

@@ -64,4 +64,16 @@ describe('PlanPage', () => {
     await waitFor(() => expect(screen.getByText(/ยังไม่มีแผนของปีงบประมาณ/)).toBeInTheDocument());
     expect(screen.queryByRole('button', { name: /แม่แบบ/ })).not.toBeInTheDocument();
   });
+
+  it('shows the year in the address, so a link back from an activity returns to the same plan', async () => {
+    const fetch = backend(true);
+    renderWithProviders(<PlanPage />, {
+      auth: { status: 'authenticated', session },
+      http: createHttpClient({ baseUrl: '/api', fetch }),
+      route: '/activity?year=2567',
+    });
+    expect(await screen.findByRole('heading', { name: plan().title })).toBeInTheDocument();
+    expect(screen.getByLabelText('ปีงบประมาณ')).toHaveValue(2567);
+    expect(fetch.mock.calls.some(([url]) => String(url).endsWith('/units/KALASIN2/plans/2567'))).toBe(true);
+  });
 });

@@ -1,8 +1,7 @@
 import './activity.css';
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { ProblemError } from '../api/http';
 import { useAuth } from '../auth/AuthContext';
@@ -19,13 +18,22 @@ import { PlanBoard } from './PlanBoard';
 const SEED_TEMPLATE = 'METTA-SEED';
 const WRITERS = ['activity-editor', 'unit-admin', 'system-admin'];
 
+/** A fiscal year from the address, if it is one (Buddhist era, as the year field allows). */
+function yearOf(text: string | null): number | undefined {
+  const year = Number(text);
+  return Number.isInteger(year) && year >= 2500 && year <= 2700 ? year : undefined;
+}
+
 /** The unit's METTA plan of a fiscal year: board, KPIs, meeting minutes and overdue work. */
 export function PlanPage() {
   const { t, i18n } = useTranslation('activity');
   const { session } = useAuth();
   const http = useHttpClient();
   const queryClient = useQueryClient();
-  const [year, setYear] = useState(() => fiscalYear(new Date()));
+  // The year is in the address (?year=), so links back from an activity return to the same plan.
+  const [params, setParams] = useSearchParams();
+  const year = yearOf(params.get('year')) ?? fiscalYear(new Date());
+  const setYear = (next: number) => setParams({ year: String(next) }, { replace: true });
   const unitCode = session?.unitCode;
   const canWrite = !!session?.roles.some((r) => WRITERS.includes(r));
 
