@@ -38,7 +38,7 @@ test('a unit admin hands out one-time IIT codes; a respondent answers anonymousl
   await expectNoSeriousA11yViolations(page, 'survey staff screen');
 
   await page.getByLabel(/จำนวนรหัส/).fill('2');
-  await page.getByRole('button', { name: 'สร้างรหัส' }).click();
+  await page.getByRole('button', { name: 'สร้างรหัส', exact: true }).click();
   await expect(page.getByText('รหัสชุดนี้แสดงเพียงครั้งเดียว', { exact: false })).toBeVisible();
   const codes = page.locator('ul.codes li');
   await expect(codes).toHaveCount(2);
