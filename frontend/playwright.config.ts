@@ -14,7 +14,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
-  timeout: 60_000,
+  timeout: 60_000, // the journeys (e2e/*-journey.spec.ts) set their own, longer timeouts
+  globalTimeout: 14 * 60_000, // below LocalStackIT's 15 minutes, so a stuck run still reports
   expect: { timeout: 15_000 },
   use: {
     baseURL: process.env.ITA_BASE_URL ?? 'http://localhost:8080',
