@@ -1,6 +1,8 @@
 import { createElement } from 'react';
 import type { Feature } from '../features';
 import { EitLinkPage } from './EitLinkPage';
+import { OwnRespondPage } from './own/OwnRespondPage';
+import { OwnSurveysPage } from './own/OwnSurveysPage';
 import en from './i18n/en.json';
 import th from './i18n/th.json';
 import { RespondentPage } from './RespondentPage';
@@ -17,6 +19,12 @@ export const surveyFeature: Feature = {
     { path: 's/:roundId/:unitCode/:instrument', element: createElement(RespondentPage) },
     { path: 'e/:token', element: createElement(EitLinkPage) },
     { path: 'survey/manage', element: createElement(StaffSurveyPage) },
+    // Public: an office's own survey, answered anonymously by its link.
+    { path: 'o/:token', element: createElement(OwnRespondPage) },
+    { path: 'survey/own', element: createElement(OwnSurveysPage) },
   ],
-  nav: [{ to: '/survey/manage', labelKey: 'nav.manage', roles: ['unit-admin', 'area-admin', 'system-admin'] }],
+  nav: [
+    { to: '/survey/manage', labelKey: 'nav.manage', roles: ['unit-admin', 'area-admin', 'system-admin'] },
+    { to: '/survey/own', labelKey: 'own.nav', roles: ['unit-admin', 'area-admin', 'system-admin'] },
+  ],
 };

@@ -21,6 +21,10 @@ function staffApi() {
   });
 }
 
+// These screens are driven by typing and clicking; on a busy shared machine that can take longer
+// than Vitest's default 5 s without anything being wrong.
+vi.setConfig({ testTimeout: 20_000 });
+
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
