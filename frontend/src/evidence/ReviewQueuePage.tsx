@@ -76,7 +76,9 @@ export function ReviewQueuePage() {
             <button type="button" onClick={() => setSelected(e)} aria-pressed={current === e}>
               {e.unitCode} {e.itemCode}
             </button>{' '}
-            <StatusBadge status={e.status} />
+            <StatusBadge status={e.status} />{' '}
+            {/* The same item of the same office can wait in two rounds (e.g. two fiscal years). */}
+            <span>{t('review.round', { name: e.roundName ?? e.roundId, year: e.fiscalYear })}</span>
           </li>
         ))}
       </ul>

@@ -6,7 +6,7 @@ import { createHttpClient } from '../api/http';
 import { renderWithProviders } from '../test/render';
 import { ChecklistPage } from './ChecklistPage';
 import { ItemPage } from './ItemPage';
-import { ReviewPanel } from './ReviewQueuePage';
+import { ReviewPanel, ReviewQueuePage } from './ReviewQueuePage';
 import { UploadDropZone } from './UploadDropZone';
 import type { QueueEntry } from './api';
 
@@ -210,5 +210,17 @@ describe('auditor review', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     const call = fetch.mock.calls.find(([url]) => String(url).endsWith('/review'))!;
     expect(JSON.parse(String(call[1]?.body))).toEqual({ verdict: 'FAILED', comment: 'ไม่ครบ' });
+  });
+
+  it('tells apart the same item waiting in two rounds', async () => {
+    const older = { ...entry, roundId: 'r0', roundName: 'ITA 2565', fiscalYear: 2565 };
+    const newer = { ...entry, roundName: 'ITA 2566' };
+    const fetch = vi.fn(async (url: string | URL | Request) =>
+      String(url).endsWith('/reviews/queue') ? json([older, newer]) : json(detail),
+    );
+    renderWithProviders(<ReviewQueuePage />, { http: createHttpClient({ baseUrl: '/api', fetch }) });
+    expect(await screen.findByText('รอบ ITA 2565 ปีงบประมาณ 2565')).toBeInTheDocument();
+    expect(screen.getByText('รอบ ITA 2566 ปีงบประมาณ 2566')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'KALASIN2 O3' })).toHaveLength(2);
   });
 });
