@@ -34,10 +34,13 @@ async function upload(page: Page, name: string, content: string) {
   await expect(page.getByRole('list', { name: 'ประวัติหลักฐาน' })).toContainText(name);
 }
 
-async function review(page: Page, item: string, verdict: 'ผ่าน' | 'ไม่ผ่าน', expectedFile: string, comment?: string) {
+async function review(page: Page, round: Round, item: string, verdict: 'ผ่าน' | 'ไม่ผ่าน', expectedFile: string, comment?: string) {
   await page.goto('/evidence/reviews');
   await expect(page.getByRole('heading', { level: 1, name: 'รายการรอตรวจ' })).toBeVisible();
-  const entry = page.getByRole('button', { name: `${UNIT} ${item}`, exact: true });
+  const entry = page
+    .getByRole('listitem')
+    .filter({ hasText: `รอบ ${round.name} ปีงบประมาณ ${YEAR}` })
+    .getByRole('button', { name: `${UNIT} ${item}`, exact: true });
   await expect(entry).toHaveCount(1);
   await entry.click();
   const panel = page.getByRole('article', { name: `${UNIT} ${item}` });
@@ -61,7 +64,10 @@ test('an editor hands in OIT evidence, the auditor fails it, the corrected versi
     });
   }
   // An item of the new round that no earlier run left waiting in the auditor's queue under the same name.
-  const checklist = await api<Checklist>(request, 'evidence.kalasin2', 'GET', `/evidence/units/${UNIT}/rounds/${round.id}/checklist`);
+  const checklist = await eventually('the round\'s OIT items (framework via Kafka)', async () => {
+    const c = await api<Checklist>(request, 'evidence.kalasin2', 'GET', `/evidence/units/${UNIT}/rounds/${round.id}/checklist`);
+    return c.subIndicators.some((s) => s.items.length > 0) && c;
+  });
   const queued = new Set(
     (await api<QueueEntry[]>(request, 'auditor', 'GET', '/evidence/reviews/queue')).filter((e) => e.unitCode === UNIT).map((e) => e.itemCode),
   );
@@ -93,7 +99,7 @@ test('an editor hands in OIT evidence, the auditor fails it, the corrected versi
   // The auditor fails it with a comment.
   const comment = `กรุณาแนบฉบับที่ลงนามแล้ว (${suffix})`;
   const auditor = await signedIn(browser, baseURL!, 'auditor');
-  await review(auditor.page, itemCode, 'ไม่ผ่าน', first, comment);
+  await review(auditor.page, round, itemCode, 'ไม่ผ่าน', first, comment);
 
   // The editor sees the verdict and the comment, adds a new version and hands it in again.
   await page.goto(itemPath);
@@ -104,7 +110,7 @@ test('an editor hands in OIT evidence, the auditor fails it, the corrected versi
   await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'RESUBMITTED');
 
   // The corrected version arrives back in the auditor's queue and passes.
-  await review(auditor.page, itemCode, 'ผ่าน', second);
+  await review(auditor.page, round, itemCode, 'ผ่าน', second);
   await page.reload();
   await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'PASSED');
   await editor.context.close();

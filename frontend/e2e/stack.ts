@@ -36,8 +36,15 @@ export async function stackEnv(request: APIRequestContext): Promise<RuntimeEnv> 
   return runtimeEnv;
 }
 
-/** An access token from the real Keycloak for a demo user (password grant of the test client). */
+const tokens = new Map<string, { token: string; until: number }>();
+
+/**
+ * An access token from the real Keycloak for a demo user (password grant of the test client), kept
+ * until shortly before it expires: each grant hashes the password, which is slow on a busy machine.
+ */
 export async function tokenFor(request: APIRequestContext, username: string): Promise<string> {
+  const kept = tokens.get(username);
+  if (kept && kept.until > Date.now()) return kept.token;
   const { keycloakUrl, realm } = await stackEnv(request);
   const response = await request.post(`${keycloakUrl}/realms/${realm}/protocol/openid-connect/token`, {
     form: {
@@ -50,7 +57,9 @@ export async function tokenFor(request: APIRequestContext, username: string): Pr
     },
   });
   expect(response.status(), `token for ${username}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
+  const body = (await response.json()) as { access_token: string; expires_in: number };
+  tokens.set(username, { token: body.access_token, until: Date.now() + (body.expires_in - 30) * 1000 });
+  return body.access_token;
 }
 
 /** A JSON call to the API through the gateway as a demo user; fails the test on an unexpected status. */
