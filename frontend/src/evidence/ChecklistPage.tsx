@@ -13,6 +13,7 @@ function RoundPicker({ unitCode }: { unitCode: string }) {
   return (
     <section>
       <h1>{t('checklist.rounds')}</h1>
+      {rounds.data?.length === 0 && <p>{t('checklist.noRounds', { unit: unitCode })}</p>}
       <ul>
         {rounds.data?.map((r) => (
           <li key={r.id}>
@@ -30,7 +31,7 @@ function RoundPicker({ unitCode }: { unitCode: string }) {
 export function SubIndicatorProgress({ checklist }: { checklist: Checklist }) {
   const { t, i18n } = useTranslation('evidence');
   return (
-    <ul aria-label="progress" style={{ listStyle: 'none', padding: 0 }}>
+    <ul aria-label={t('checklist.progressBySub')} style={{ listStyle: 'none', padding: 0 }}>
       {checklist.subIndicators.map((sub) => (
         <li key={sub.code}>
           <label>

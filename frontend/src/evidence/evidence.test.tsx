@@ -68,6 +68,17 @@ describe('checklist', () => {
     expect(screen.getByRole('link', { name: 'O3' })).toHaveAttribute('href', '/evidence/KALASIN2/rounds/r1/items/O3');
     expect(screen.getAllByText('ผ่าน', { selector: '[data-status]' })).toHaveLength(2);
     expect(screen.getByText('ยังไม่มีหลักฐาน')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'ความคืบหน้ารายตัวชี้วัดย่อย' })).toBeInTheDocument();
+  });
+
+  it('says so when no opened round covers the unit, instead of an empty list', async () => {
+    const fetch = vi.fn(async () => json([]));
+    renderWithProviders(<ChecklistPage />, {
+      auth: { status: 'authenticated', session: { name: 'ผู้ดูแลระบบ', roles: ['system-admin'], unitCode: 'OBEC' } },
+      http: createHttpClient({ baseUrl: '/api', fetch }),
+    });
+    expect(await screen.findByText('ยังไม่มีรอบการประเมินที่เปิดแล้วสำหรับหน่วยงาน OBEC')).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith('/api/evidence/units/OBEC/rounds', expect.anything());
   });
 });
 
