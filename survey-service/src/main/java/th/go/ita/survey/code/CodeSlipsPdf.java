@@ -22,14 +22,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A fresh batch as slips to cut apart and hand out: eight to an A4 page. Each carries its code in
+ * A fresh batch as slips to cut apart and hand out: six to an A4 page, each the page's full width
+ * so that Thai lines (which OpenPDF can break only at spaces) and the typed link rarely wrap. Each carries its code in
  * large monospaced type (the code alphabet has no 0/O or 1/I to confuse) and a QR with the code in
  * the URL fragment, the same link as the CSV, so the code never reaches a server log.
  */
 final class CodeSlipsPdf {
 
-    private static final int SLIPS_PER_ROW = 2;
-    private static final float SLIP_HEIGHT = 188f;
+    private static final int SLIPS_PER_ROW = 1;
+    private static final float SLIP_HEIGHT = 128f;
     private static final float QR_SIZE = 104f;
 
     private CodeSlipsPdf() {
@@ -38,10 +39,10 @@ final class CodeSlipsPdf {
     static byte[] render(SurveyTarget target, CodeBatch batch) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             BaseFont thai = PrintKit.thaiFont();
-            Font unitFont = new Font(thai, 12, Font.BOLD);
-            Font small = new Font(thai, 10);
+            Font unitFont = new Font(thai, 13, Font.BOLD);
+            Font small = new Font(thai, 11);
             Font tiny = new Font(thai, 8, Font.NORMAL, Color.DARK_GRAY);
-            Font code = new Font(Font.COURIER, 19, Font.BOLD);
+            Font code = new Font(Font.COURIER, 26, Font.BOLD);
             Document document = new Document(PageSize.A4, 28, 28, 28, 28);
             PdfWriter writer = PdfWriter.getInstance(document, out);
             document.addTitle(PrintKit.th("slips.title", target.unit().code));
@@ -58,7 +59,7 @@ final class CodeSlipsPdf {
                 Chunk qrChunk = new Chunk(qr, 0, 0, true);
                 qrChunk.setAnchor(link);
 
-                PdfPTable slip = new PdfPTable(new float[]{QR_SIZE, 160});
+                PdfPTable slip = new PdfPTable(new float[]{QR_SIZE, 420});
                 slip.setWidthPercentage(100);
                 PdfPCell qrCell = new PdfPCell(new Phrase(qrChunk));
                 qrCell.setBorder(Rectangle.NO_BORDER);
@@ -70,7 +71,7 @@ final class CodeSlipsPdf {
                 text.addElement(new Paragraph(unitName, unitFont));
                 text.addElement(new Paragraph(round, small));
                 Paragraph codeLine = new Paragraph(each, code);
-                codeLine.setSpacingBefore(4);
+                codeLine.setSpacingBefore(2);
                 codeLine.setSpacingAfter(4);
                 text.addElement(codeLine);
                 text.addElement(new Paragraph(PrintKit.th("slips.anonymous"), small));
@@ -78,7 +79,7 @@ final class CodeSlipsPdf {
                 slip.addCell(text);
 
                 PdfPCell cell = new PdfPCell(slip);
-                // Fixed, so slips line up for cutting; a long unit name still fits in three lines.
+                // Fixed, so slips line up for cutting.
                 cell.setFixedHeight(SLIP_HEIGHT);
                 cell.setPadding(6);
                 // Light lines to cut along.

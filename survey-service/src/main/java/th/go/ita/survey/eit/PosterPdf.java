@@ -23,7 +23,7 @@ import java.io.UncheckedIOException;
  */
 final class PosterPdf {
 
-    private static final float QR_SIZE = 340f;
+    private static final float QR_SIZE = 320f;
 
     private PosterPdf() {
     }
@@ -39,8 +39,11 @@ final class PosterPdf {
             document.addTitle(PrintKit.th("poster.title", unitName));
             document.open();
 
-            document.add(centred(PrintKit.th("poster.headline", unitName), new Font(thai, 30, Font.BOLD), 0));
-            document.add(centred(PrintKit.th("poster.why"), new Font(thai, 17), 10));
+            // Headline and unit name apart: OpenPDF breaks Thai lines only at spaces, and a long
+            // office name glued to the headline would break mid-word.
+            document.add(centred(PrintKit.th("poster.headline"), new Font(thai, 34, Font.BOLD), 0));
+            document.add(centred(PrintKit.th("poster.of", unitName), new Font(thai, 22, Font.BOLD), 4));
+            document.add(centred(PrintKit.th("poster.why"), new Font(thai, 17), 12));
 
             Image qr = PrintKit.qr(writer.getDirectContent(), link.url(), QR_SIZE);
             Chunk qrChunk = new Chunk(qr, 0, 0, true);

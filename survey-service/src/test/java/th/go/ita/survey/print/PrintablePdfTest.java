@@ -57,7 +57,7 @@ class PrintablePdfTest {
                 .extract().asByteArray();
 
         PdfReader reader = new PdfReader(pdf);
-        assertThat(reader.getNumberOfPages()).as("eight slips to a page").isEqualTo(2);
+        assertThat(reader.getNumberOfPages()).as("six slips to a page").isEqualTo(2);
         StringBuilder text = new StringBuilder();
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
             text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
