@@ -116,6 +116,8 @@ class OwnSurveyTest {
                 .body("title.th", equalTo("ความพึงพอใจต่อการให้บริการ 4 กลุ่มงาน"))
                 .body("unitName.th", equalTo("หน่วยทดสอบ " + SCHOOL))
                 .body("questions", hasSize(4));
+        assertThat(given().auth().none().when().get("/own-surveys/{t}/qr.svg", token).then().statusCode(200)
+                .contentType("image/svg+xml").extract().asString()).contains("<svg").contains("<path d=\"M");
 
         List<Map<String, Object>> responses = List.of(
                 response("q1", "5", "q2", "1", "q3", List.of("1", "3"), "q4", "บริการรวดเร็ว"),
@@ -285,6 +287,8 @@ class OwnSurveyTest {
         given().contentType("application/json").body("{\"titleTh\": ")
                 .when().post("/units/{u}/own-surveys", SCHOOL)
                 .then().statusCode(400).body("type", equalTo("urn:ita:problem:malformed-json"));
+        given().when().get("/units/{u}/own-surveys/{id}", SCHOOL, "not-a-survey-id")
+                .then().statusCode(404).contentType("application/problem+json");
         assertThat(Db.count("SELECT count(*) FROM own_survey")).isEqualTo(surveysBefore);
 
         String id = create(SCHOOL);
