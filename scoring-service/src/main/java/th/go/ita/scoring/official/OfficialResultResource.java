@@ -77,4 +77,14 @@ public class OfficialResultResource {
     public OfficialImport.Report importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String csv) {
         return importer.run(csv == null ? "" : csv, dryRun);
     }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same import with the CSV text in a JSON body {\"csv\": \"…\"}")
+    public OfficialImport.Report importJson(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                            @Valid @NotNull CsvUpload upload) {
+        return importer.run(upload.csv(), dryRun);
+    }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.scoring.access.Roles;
+import th.go.ita.scoring.official.CsvUpload;
 
 import java.util.List;
 
@@ -106,5 +107,15 @@ public class UnitResource {
     @Operation(summary = "Import a tree from CSV; dryRun=true only checks. Any wrong line: nothing is applied")
     public UnitImport.Report importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String csv) {
         return importer.run(csv == null ? "" : csv, dryRun);
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same import with the CSV text in a JSON body {\"csv\": \"…\"}")
+    public UnitImport.Report importJson(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                        @Valid @NotNull CsvUpload upload) {
+        return importer.run(upload.csv(), dryRun);
     }
 }

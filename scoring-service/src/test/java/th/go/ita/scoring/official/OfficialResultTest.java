@@ -108,6 +108,10 @@ class OfficialResultTest {
                 .when().post("/official-results/import").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:ita:problem:official-import-invalid"));
+        given().contentType("application/json").body(java.util.Map.of("csv", bad))
+                .when().post("/official-results/import").then().statusCode(400)
+                .body("type", equalTo("urn:ita:problem:official-import-invalid"))
+                .body("errors.field", hasItems("line 3: fiscal_year", "line 4: unit_code"));
         assertEquals(0, rows("KALASIN2-S003"));
 
         given().contentType("text/csv; charset=UTF-8").body(header + good).queryParam("dryRun", true)

@@ -130,6 +130,15 @@ class UnitManagementTest {
                         "line 6: staff_count", "line 7: code"));
         given().contentType("text/csv; charset=UTF-8").body(bad).when().post("/units/import").then().statusCode(400)
                 .body("type", equalTo("urn:ita:problem:unit-import-invalid"));
+        // The web app sends the same text wrapped in JSON and gets the same answer.
+        given().contentType("application/json").body(Map.of("csv", bad)).queryParam("dryRun", true)
+                .when().post("/units/import").then().statusCode(200)
+                .body("errors.field", hasItems("line 4: code", "line 7: code"));
+        given().contentType("application/json").body(Map.of("csv", bad))
+                .when().post("/units/import").then().statusCode(400)
+                .body("type", equalTo("urn:ita:problem:unit-import-invalid"));
+        given().contentType("application/json").body(Map.of("text", "x"))
+                .when().post("/units/import").then().statusCode(400);
         assertNull(find(a));
         given().contentType("text/csv; charset=UTF-8").body(header + good).queryParam("dryRun", true)
                 .when().post("/units/import").then().statusCode(200).body("created", equalTo(2));
