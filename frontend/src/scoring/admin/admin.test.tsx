@@ -1,0 +1,288 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createHttpClient } from '../../api/http';
+import { renderWithProviders } from '../../test/render';
+import type { OfficialResult } from './api';
+import { FrameworksPage } from './FrameworksPage';
+import { OfficialResultsPage } from './OfficialResultsPage';
+import { RoundsPage } from './RoundsPage';
+import { UnitsPage } from './UnitsPage';
+
+function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+}
+
+type Handler = (body: unknown) => Response;
+
+/** A fake scoring-service: `METHOD /path` → answer; records every request with its body. */
+function fakeService(routes: Record<string, Handler>) {
+  const calls: { method: string; path: string; body: unknown }[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = String(input).replace(/^\/api/, '');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    calls.push({ method, path, body });
+    const handler = routes[`${method} ${path}`];
+    return handler ? handler(body) : json({ type: 'urn:ita:problem:not-found', status: 404, title: 'x' }, 404);
+  });
+  return { http: createHttpClient({ baseUrl: '/api', fetch }), calls };
+}
+
+const framework = {
+  id: 'OBEC-2566', version: 1, fiscalYear: 2566, name: { th: 'กรอบ สพฐ. 2566' }, ratingScheme: 'BANDS',
+  checksum: 'x', inUse: true, createdAt: '2026-01-01T00:00:00Z',
+};
+const draft = {
+  id: 'r-1', name: 'ITA 2567 เขต 2', fiscalYear: 2567, frameworkId: 'OBEC-2566', frameworkVersion: 1,
+  scopeUnitCode: 'KALASIN2', state: 'DRAFT', surveyOpensAt: null, surveyClosesAt: null, oitDeadline: null,
+  reviewOpensAt: null, reviewClosesAt: null, correctionClosesAt: null,
+};
+const areaAdmin = { status: 'authenticated' as const, session: { name: 'area', unitCode: 'KALASIN2', roles: ['area-admin' as const] } };
+
+describe('rounds screen', { timeout: 30_000 }, () => {
+  it('opens a draft round with one press and says so', async () => {
+    let rounds = [draft];
+    const { http, calls } = fakeService({
+      'GET /scoring/rounds': () => json(rounds),
+      'GET /scoring/frameworks': () => json([framework]),
+      'POST /scoring/rounds/r-1/state': () => {
+        rounds = [{ ...draft, state: 'OPEN' }];
+        return json(rounds[0]);
+      },
+    });
+    renderWithProviders(<RoundsPage />, { http, auth: areaAdmin });
+    const row = await screen.findByRole('row', { name: /ITA 2567 เขต 2/ });
+    expect(within(row).getByText('ร่าง')).toBeInTheDocument();
+    await userEvent.click(within(row).getByRole('button', { name: 'เปิดรอบ' }));
+    expect(await screen.findByText('รอบ ITA 2567 เขต 2 อยู่ในสถานะ เปิด แล้ว')).toBeInTheDocument();
+    expect(calls).toContainEqual({ method: 'POST', path: '/scoring/rounds/r-1/state', body: { state: 'OPEN' } });
+    expect(await within(await screen.findByRole('row', { name: /ITA 2567 เขต 2/ })).findByText('เปิด')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'แก้ไข' })).not.toBeInTheDocument();
+  });
+
+  it('creates a round and shows the service’s errors next to the fields, in Thai', async () => {
+    const { http, calls } = fakeService({
+      'GET /scoring/rounds': () => json([]),
+      'GET /scoring/frameworks': () => json([framework]),
+      'POST /scoring/rounds': () =>
+        json(
+          {
+            type: 'urn:ita:problem:round-year-mismatch', status: 400, title: 'คำขอไม่ถูกต้อง',
+            detail: 'ปีงบประมาณ 2570 ไม่ตรงกับกรอบการประเมิน OBEC-2566 ซึ่งเป็นของปีงบประมาณ 2566',
+            detail_th: 'ปีงบประมาณ 2570 ไม่ตรงกับกรอบการประเมิน OBEC-2566 ซึ่งเป็นของปีงบประมาณ 2566',
+            detail_en: 'Fiscal year 2570 does not match framework OBEC-2566, which is for fiscal year 2566.',
+          },
+          400,
+        ),
+    });
+    renderWithProviders(<RoundsPage />, { http, auth: areaAdmin });
+    expect(await screen.findByText('ยังไม่มีรอบการประเมินในขอบเขตของคุณ')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'สร้างรอบการประเมินใหม่' }));
+    await userEvent.type(screen.getByLabelText('ชื่อรอบ'), 'รอบทดสอบ');
+    const year = screen.getByLabelText('ปีงบประมาณ (พ.ศ.)');
+    await userEvent.clear(year);
+    await userEvent.type(year, '2570');
+    expect(screen.getByLabelText('รหัสหน่วยงานที่ประเมิน')).toHaveValue('KALASIN2');
+    await userEvent.click(screen.getByRole('button', { name: 'สร้างรอบการประเมิน' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('ปีงบประมาณ 2570 ไม่ตรงกับกรอบการประเมิน OBEC-2566');
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      name: 'รอบทดสอบ', fiscalYear: 2570, frameworkId: 'OBEC-2566', frameworkVersion: 1, scopeUnitCode: 'KALASIN2',
+      surveyOpensAt: null,
+    });
+  });
+});
+
+const unit = (code: string, parent: string | null, path: string, nameTh: string, type = 'SCHOOL') => ({
+  code, parentCode: parent, path, type, nameTh, nameEn: null, staffCount: 10, servicePopulation: 100, active: true, demo: true,
+});
+const tree = [
+  unit('KALASIN2', 'OBEC', '/OBEC/KALASIN2/', 'สพป.กาฬสินธุ์ เขต 2', 'AREA_PRIMARY'),
+  unit('KALASIN2-S001', 'KALASIN2', '/OBEC/KALASIN2/KALASIN2-S001/', 'โรงเรียนบ้านหนองแสง'),
+];
+const editor = {
+  id: 'u-1', username: 'evidence.s001', email: 'e@s001.th', firstName: 'สมศรี', lastName: 'ใจดี', unitCode: 'KALASIN2-S001',
+  roles: ['evidence-editor'], enabled: true, pendingActions: ['UPDATE_PASSWORD'], createdAt: null,
+};
+
+describe('units screen', { timeout: 30_000 }, () => {
+  it('invites a user to a school and shows the temporary password once', async () => {
+    let users = [editor];
+    const { http, calls } = fakeService({
+      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'GET /scoring/units/KALASIN2-S001/users': () => json(users),
+      'GET /scoring/units/KALASIN2-S001/users/grantable-roles': () =>
+        json({ roles: ['area-admin', 'unit-admin', 'evidence-editor', 'activity-editor', 'auditor'] }),
+      'POST /scoring/units/KALASIN2-S001/users': (body) => {
+        const invited = { ...editor, id: 'u-2', username: 'somchai', roles: ['unit-admin'] };
+        users = [...users, invited];
+        expect(body).toEqual({ username: 'somchai', email: 'somchai@s001.th', firstName: 'สมชาย', lastName: 'รักดี', role: 'unit-admin' });
+        return json({ user: invited, temporaryPassword: 'Abc23defGhj45kmN' }, 201);
+      },
+    });
+    renderWithProviders(<UnitsPage />, { http, auth: areaAdmin });
+    await userEvent.click(await screen.findByRole('button', { name: 'จัดการ โรงเรียนบ้านหนองแสง' }));
+    const people = await screen.findByRole('table', { name: 'ผู้ใช้ของหน่วยงาน' });
+    expect(within(people).getByRole('row', { name: /evidence.s001/ })).toHaveTextContent('รอเปลี่ยนรหัสผ่านครั้งแรก');
+    expect(within(people).getByRole('row', { name: /evidence.s001/ })).toHaveTextContent('ผู้จัดทำหลักฐาน OIT');
+
+    const form = screen.getByRole('form', { name: 'เชิญผู้ใช้เข้าหน่วยงาน KALASIN2-S001' });
+    await userEvent.type(within(form).getByLabelText('ชื่อผู้ใช้'), 'somchai');
+    await userEvent.type(within(form).getByLabelText('อีเมล'), 'somchai@s001.th');
+    await userEvent.type(within(form).getByLabelText('ชื่อ'), 'สมชาย');
+    await userEvent.type(within(form).getByLabelText('นามสกุล'), 'รักดี');
+    await userEvent.selectOptions(within(form).getByLabelText('บทบาท'), 'ผู้ดูแลหน่วยงาน');
+    await userEvent.click(within(form).getByRole('button', { name: 'เชิญผู้ใช้' }));
+
+    expect(await screen.findByText('Abc23defGhj45kmN')).toBeInTheDocument();
+    expect(screen.getByText(/รหัสผ่านนี้แสดงเพียงครั้งเดียว/)).toBeInTheDocument();
+    expect(await within(people).findByRole('row', { name: /somchai/ })).toHaveTextContent('ผู้ดูแลหน่วยงาน');
+    expect(within(form).getByLabelText('ชื่อผู้ใช้')).toHaveValue('');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('shows why an invitation was refused, in English when the reader chose English', async () => {
+    const { http } = fakeService({
+      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'GET /scoring/units/KALASIN2/users': () => json([]),
+      'GET /scoring/units/KALASIN2/users/grantable-roles': () => json({ roles: ['unit-admin', 'evidence-editor'] }),
+      'POST /scoring/units/KALASIN2/users': () =>
+        json(
+          {
+            type: 'urn:ita:problem:user-exists', status: 409, title: 'ข้อมูลขัดแย้ง',
+            detail: 'มีผู้ใช้ชื่อ somchai อยู่แล้ว กรุณาเลือกชื่อผู้ใช้อื่น',
+            detail_th: 'มีผู้ใช้ชื่อ somchai อยู่แล้ว กรุณาเลือกชื่อผู้ใช้อื่น',
+            detail_en: 'A user named somchai already exists. Choose another username.',
+          },
+          409,
+        ),
+    });
+    renderWithProviders(<UnitsPage />, {
+      http,
+      language: 'en',
+      auth: { status: 'authenticated', session: { name: 'u', unitCode: 'KALASIN2', roles: ['unit-admin'] } },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /Manage สพป.กาฬสินธุ์ เขต 2/ }));
+    expect(await screen.findByText('No users in this unit yet.')).toBeInTheDocument();
+    // A unit-admin manages people, not the tree.
+    expect(screen.queryByRole('form', { name: 'Edit unit' })).not.toBeInTheDocument();
+    const form = await screen.findByRole('form', { name: 'Invite a user to KALASIN2' });
+    expect(within(within(form).getByLabelText('Role')).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Unit administrator',
+      'OIT evidence editor',
+    ]);
+    await userEvent.type(within(form).getByLabelText('Username'), 'somchai');
+    await userEvent.type(within(form).getByLabelText('E-mail'), 'somchai@x.th');
+    await userEvent.type(within(form).getByLabelText('First name'), 'Somchai');
+    await userEvent.type(within(form).getByLabelText('Last name'), 'Rakdee');
+    await userEvent.click(within(form).getByRole('button', { name: 'Invite user' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('A user named somchai already exists. Choose another username.');
+    expect(within(form).getByLabelText('Username')).toHaveValue('somchai');
+  });
+
+  it('lists every wrong line of a CSV dry run and imports nothing until asked', async () => {
+    const { http, calls } = fakeService({
+      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'POST /scoring/units/import?dryRun=true': () =>
+        json({
+          dryRun: true, lines: 2, created: 0, updated: 0,
+          errors: [
+            { field: 'line 2: parent_code', message: 'No unit with code NOPE exists.' },
+            { field: 'line 3: type', message: 'Invalid value: CASTLE' },
+          ],
+        }),
+    });
+    renderWithProviders(<UnitsPage />, { http, auth: areaAdmin });
+    const form = await screen.findByRole('form', { name: 'นำเข้าหน่วยงานจากไฟล์ CSV' });
+    await userEvent.type(within(form).getByLabelText('หรือวางข้อความ CSV'), 'code,parent_code');
+    await userEvent.click(within(form).getByRole('button', { name: 'ตรวจสอบ (ยังไม่บันทึก)' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('พบข้อผิดพลาด 2 รายการ ยังไม่ได้นำเข้าข้อมูลใด ๆ');
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'line 2: parent_code: No unit with code NOPE exists.',
+      'line 3: type: Invalid value: CASTLE',
+    ]);
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ csv: 'code,parent_code' });
+  });
+});
+
+const systemAdmin = { status: 'authenticated' as const, session: { name: 'admin', unitCode: 'OBEC', roles: ['system-admin' as const] } };
+
+describe('frameworks screen', { timeout: 30_000 }, () => {
+  it('lists every schema error of an imported document and marks versions in use', async () => {
+    const { http, calls } = fakeService({
+      'GET /scoring/frameworks': () => json([framework]),
+      'POST /scoring/frameworks': () =>
+        json(
+          {
+            type: 'urn:ita:problem:framework-invalid', status: 400, title: 'คำขอไม่ถูกต้อง',
+            detail: 'เอกสารกรอบการประเมินไม่ถูกต้อง (2 รายการ) ระบบยังไม่ได้บันทึกข้อมูลใด ๆ',
+            detail_th: 'เอกสารกรอบการประเมินไม่ถูกต้อง (2 รายการ) ระบบยังไม่ได้บันทึกข้อมูลใด ๆ',
+            errors: [
+              { field: '$.fiscalYear', message: 'required property missing' },
+              { field: '$.weights', message: 'must be an object' },
+            ],
+          },
+          400,
+        ),
+    });
+    renderWithProviders(<FrameworksPage />, { http, auth: systemAdmin });
+    const row = await screen.findByRole('row', { name: /OBEC-2566/ });
+    expect(row).toHaveTextContent('ใช้แล้ว (แก้ไขไม่ได้)');
+    const form = screen.getByRole('form', { name: 'นำเข้ากรอบการประเมิน (JSON)' });
+    const text = within(form).getByLabelText('หรือวางเอกสาร JSON');
+    await userEvent.type(text, 'not json');
+    await userEvent.click(within(form).getByRole('button', { name: 'นำเข้า' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('ข้อความนี้ไม่ใช่ JSON ที่ถูกต้อง');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    await userEvent.clear(text);
+    await userEvent.type(text, '{{"id":"X"}');
+    await userEvent.click(within(form).getByRole('button', { name: 'นำเข้า' }));
+    expect(await within(form).findByText('เอกสารกรอบการประเมินไม่ถูกต้อง (2 รายการ) ระบบยังไม่ได้บันทึกข้อมูลใด ๆ')).toBeInTheDocument();
+    expect(within(form).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '$.fiscalYear: required property missing',
+      '$.weights: must be an object',
+    ]);
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ id: 'X' });
+  });
+
+  it('does not offer the import to an area administrator', async () => {
+    const { http } = fakeService({ 'GET /scoring/frameworks': () => json([framework]) });
+    renderWithProviders(<FrameworksPage />, { http, auth: areaAdmin });
+    expect(await screen.findByRole('row', { name: /OBEC-2566/ })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'นำเข้ากรอบการประเมิน (JSON)' })).not.toBeInTheDocument();
+  });
+});
+
+describe('official results screen', { timeout: 30_000 }, () => {
+  it('shows a unit’s official years and enters a year without a framework', async () => {
+    let results: OfficialResult[] = [
+      { unitCode: 'KALASIN2', fiscalYear: 2566, frameworkId: 'OBEC-2566', frameworkVersion: 1, indicators: {}, instruments: {}, total: 96.37, rating: 'AA', passed: true, source: 'ITA 2566' },
+    ];
+    const { http, calls } = fakeService({
+      'GET /scoring/frameworks': () => json([framework]),
+      'GET /scoring/official-results/KALASIN2': () => json(results),
+      'PUT /scoring/official-results/KALASIN2/2564': (body) => {
+        const saved = { unitCode: 'KALASIN2', fiscalYear: 2564, frameworkId: null, frameworkVersion: null, indicators: {}, instruments: {}, total: 81.52, rating: 'B', passed: false, source: 'ITA 2564' };
+        results = [saved, ...results];
+        expect(body).toEqual({ total: 81.52, rating: 'B', passed: false, source: 'ITA 2564' });
+        return json(saved);
+      },
+    });
+    renderWithProviders(<OfficialResultsPage />, { http, auth: areaAdmin });
+    expect(await screen.findByRole('row', { name: /2566/ })).toHaveTextContent('96.37');
+    const form = screen.getByRole('form', { name: 'บันทึกผลอย่างเป็นทางการของ KALASIN2' });
+    await userEvent.type(within(form).getByLabelText('ปีงบประมาณ'), '2564');
+    await userEvent.type(within(form).getByLabelText('คะแนนรวม'), '81.52');
+    await userEvent.type(within(form).getByLabelText('ระดับผล'), 'b');
+    await userEvent.type(within(form).getByLabelText('แหล่งที่มา'), 'ITA 2564');
+    await userEvent.click(within(form).getByRole('button', { name: 'บันทึกผล' }));
+    expect(await within(form).findByText('บันทึกผลปีงบประมาณ 2564 ของ KALASIN2 แล้ว')).toBeInTheDocument();
+    expect(await screen.findByRole('row', { name: /2564/ })).toHaveTextContent('ไม่ผ่าน');
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+  });
+});

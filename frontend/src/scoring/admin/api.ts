@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import type { HttpClient } from '../../api/http';
+
+/** scoring-service's administration endpoints (rounds, units, users, frameworks, official results). */
+const base = '/scoring';
+const enc = encodeURIComponent;
+
+export const ROUND_STATES = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+
+/** The one state a round may move to next, or null once published. */
+export function nextState(state: RoundState): RoundState | null {
+  const i = ROUND_STATES.indexOf(state);
+  return i >= 0 && i < ROUND_STATES.length - 1 ? ROUND_STATES[i + 1]! : null;
+}
+
+export const ROUND_WINDOWS = [
+  'surveyOpensAt',
+  'surveyClosesAt',
+  'oitDeadline',
+  'reviewOpensAt',
+  'reviewClosesAt',
+  'correctionClosesAt',
+] as const;
+export type RoundWindow = (typeof ROUND_WINDOWS)[number];
+
+const instant = z.string().nullish();
+
+export const roundSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  fiscalYear: z.number(),
+  frameworkId: z.string(),
+  frameworkVersion: z.number(),
+  scopeUnitCode: z.string(),
+  state: z.enum(ROUND_STATES),
+  surveyOpensAt: instant,
+  surveyClosesAt: instant,
+  oitDeadline: instant,
+  reviewOpensAt: instant,
+  reviewClosesAt: instant,
+  correctionClosesAt: instant,
+});
+export type Round = z.infer<typeof roundSchema>;
+
+export interface RoundInput {
+  name: string;
+  fiscalYear: number;
+  frameworkId: string;
+  frameworkVersion: number;
+  scopeUnitCode: string;
+  surveyOpensAt?: string | null;
+  surveyClosesAt?: string | null;
+  oitDeadline?: string | null;
+  reviewOpensAt?: string | null;
+  reviewClosesAt?: string | null;
+  correctionClosesAt?: string | null;
+}
+
+export const frameworkSummarySchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  fiscalYear: z.number(),
+  name: z.record(z.string(), z.string()).nullish(),
+  ratingScheme: z.string().nullish(),
+  checksum: z.string().nullish(),
+  inUse: z.boolean(),
+  createdAt: z.string().nullish(),
+});
+export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
+
+export const frameworkImportSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  fiscalYear: z.number(),
+  outcome: z.enum(['CREATED', 'UNCHANGED', 'REPLACED']),
+});
+
+export const UNIT_TYPES = ['NATIONAL', 'AREA_PRIMARY', 'AREA_SECONDARY', 'SCHOOL', 'OTHER'] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const unitSchema = z.object({
+  code: z.string(),
+  parentCode: z.string().nullish(),
+  path: z.string(),
+  type: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string().nullish(),
+  staffCount: z.number(),
+  servicePopulation: z.number(),
+  active: z.boolean(),
+  demo: z.boolean(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export interface UnitInput {
+  code: string;
+  parentCode?: string | null;
+  type: string;
+  nameTh: string;
+  nameEn?: string | null;
+  staffCount: number;
+  servicePopulation: number;
+}
+
+const lineError = z.object({ field: z.string(), message: z.string() });
+export type LineError = z.infer<typeof lineError>;
+
+export const unitImportSchema = z.object({
+  dryRun: z.boolean(),
+  lines: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  errors: z.array(lineError),
+});
+export type UnitImportReport = z.infer<typeof unitImportSchema>;
+
+export const officialImportSchema = z.object({
+  dryRun: z.boolean(),
+  lines: z.number(),
+  written: z.number(),
+  errors: z.array(lineError),
+});
+export type OfficialImportReport = z.infer<typeof officialImportSchema>;
+
+const figures = z.record(z.string(), z.number());
+export const officialResultSchema = z.object({
+  unitCode: z.string(),
+  fiscalYear: z.number(),
+  frameworkId: z.string().nullish(),
+  frameworkVersion: z.number().nullish(),
+  indicators: figures.nullish(),
+  instruments: figures.nullish(),
+  total: z.number().nullish(),
+  rating: z.string().nullish(),
+  passed: z.boolean(),
+  source: z.string().nullish(),
+});
+export type OfficialResult = z.infer<typeof officialResultSchema>;
+
+export interface OfficialEntry {
+  frameworkId?: string | null;
+  frameworkVersion?: number | null;
+  indicators?: Record<string, number> | null;
+  total?: number | null;
+  rating?: string | null;
+  passed?: boolean | null;
+  source: string;
+}
+
+export const INVITABLE_ROLES = ['area-admin', 'unit-admin', 'evidence-editor', 'activity-editor', 'auditor', 'system-admin'] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  email: z.string().nullish(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  unitCode: z.string().nullish(),
+  roles: z.array(z.string()),
+  enabled: z.boolean(),
+  pendingActions: z.array(z.string()),
+  createdAt: z.string().nullish(),
+});
+export type UserAccount = z.infer<typeof userSchema>;
+
+export const invitedSchema = z.object({ user: userSchema, temporaryPassword: z.string() });
+export type Invited = z.infer<typeof invitedSchema>;
+
+export interface InvitationInput {
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: string;
+}
+
+export const adminApi = {
+  rounds: (http: HttpClient) => http.get(`${base}/rounds`, z.array(roundSchema)),
+  createRound: (http: HttpClient, input: RoundInput) =>
+    http.request(`${base}/rounds`, roundSchema, { method: 'POST', body: input }),
+  updateRound: (http: HttpClient, id: string, input: RoundInput) =>
+    http.request(`${base}/rounds/${enc(id)}`, roundSchema, { method: 'PUT', body: input }),
+  moveRound: (http: HttpClient, id: string, state: RoundState) =>
+    http.request(`${base}/rounds/${enc(id)}/state`, roundSchema, { method: 'POST', body: { state } }),
+
+  frameworks: (http: HttpClient) => http.get(`${base}/frameworks`, z.array(frameworkSummarySchema)),
+  framework: (http: HttpClient, id: string, version: number) =>
+    http.get(`${base}/frameworks/${enc(id)}/versions/${version}`, z.record(z.string(), z.unknown())),
+  importFramework: (http: HttpClient, document: unknown) =>
+    http.request(`${base}/frameworks`, frameworkImportSchema, { method: 'POST', body: document }),
+
+  subtree: (http: HttpClient, code: string) => http.get(`${base}/units/${enc(code)}/subtree`, z.array(unitSchema)),
+  createUnit: (http: HttpClient, input: UnitInput) =>
+    http.request(`${base}/units`, unitSchema, { method: 'POST', body: input }),
+  updateUnit: (http: HttpClient, code: string, input: UnitInput) =>
+    http.request(`${base}/units/${enc(code)}`, unitSchema, { method: 'PUT', body: input }),
+  moveUnit: (http: HttpClient, code: string, parentCode: string) =>
+    http.request(`${base}/units/${enc(code)}/move`, unitSchema, { method: 'POST', body: { parentCode } }),
+  setUnitActive: (http: HttpClient, code: string, active: boolean) =>
+    http.request(`${base}/units/${enc(code)}/${active ? 'activate' : 'deactivate'}`, unitSchema, { method: 'POST' }),
+  importUnits: (http: HttpClient, csv: string, dryRun: boolean) =>
+    http.request(`${base}/units/import?dryRun=${dryRun}`, unitImportSchema, { method: 'POST', body: { csv } }),
+
+  users: (http: HttpClient, code: string) => http.get(`${base}/units/${enc(code)}/users`, z.array(userSchema)),
+  grantableRoles: (http: HttpClient, code: string) =>
+    http.get(`${base}/units/${enc(code)}/users/grantable-roles`, z.object({ roles: z.array(z.string()) })),
+  invite: (http: HttpClient, code: string, input: InvitationInput) =>
+    http.request(`${base}/units/${enc(code)}/users`, invitedSchema, { method: 'POST', body: input }),
+  disableUser: (http: HttpClient, code: string, userId: string) =>
+    http.request(`${base}/units/${enc(code)}/users/${enc(userId)}/disable`, userSchema, { method: 'POST' }),
+
+  officialResults: (http: HttpClient, code: string) =>
+    http.get(`${base}/official-results/${enc(code)}`, z.array(officialResultSchema)),
+  putOfficialResult: (http: HttpClient, code: string, fiscalYear: number, entry: OfficialEntry) =>
+    http.request(`${base}/official-results/${enc(code)}/${fiscalYear}`, officialResultSchema, { method: 'PUT', body: entry }),
+  importOfficialResults: (http: HttpClient, csv: string, dryRun: boolean) =>
+    http.request(`${base}/official-results/import?dryRun=${dryRun}`, officialImportSchema, {
+      method: 'POST',
+      body: { csv },
+    }),
+};
+
+/** `2026-03-01T09:00` (a datetime-local input, the browser's zone) → ISO instant, or null when empty. */
+export function toInstant(local: string): string | null {
+  if (!local) return null;
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** ISO instant → the value a datetime-local input shows, in the browser's zone. */
+export function toLocalInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
