@@ -40,5 +40,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // The build runs Vitest on 2 cores beside other work (Quarkus, Keycloak): 5 s, the default,
+    // times out slow-but-correct renders there. A real hang still fails, only later.
+    testTimeout: 20_000,
   },
 });
