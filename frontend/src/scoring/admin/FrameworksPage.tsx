@@ -6,6 +6,7 @@ import { ProblemError } from '../../api/http';
 import { useAuth } from '../../auth/AuthContext';
 import { adminApi, type FrameworkSummary } from './api';
 import { ProblemAlert } from './problems';
+import './admin.css';
 
 /** Stored framework versions, one document at a time, and (system-admin) importing a new one. */
 export function FrameworksPage() {
@@ -22,7 +23,7 @@ export function FrameworksPage() {
   const english = i18n.language === 'en';
 
   return (
-    <section>
+    <section className="scoring-admin">
       <h1>{t('admin.frameworks.title')}</h1>
       {frameworks.isPending && <p>{t('loading')}</p>}
       <ProblemAlert error={frameworks.error} />

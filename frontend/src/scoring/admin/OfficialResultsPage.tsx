@@ -8,6 +8,7 @@ import { INDICATOR_CODES, score } from '../api';
 import { adminApi, type FrameworkSummary, type OfficialEntry, type OfficialImportReport } from './api';
 import { CsvImportForm } from './CsvImportForm';
 import { ProblemAlert } from './problems';
+import './admin.css';
 
 const OFFICIAL_COLUMNS = [
   'unit_code', 'fiscal_year', 'framework_id', 'framework_version', 'indicators', 'total', 'rating', 'passed', 'source',
@@ -29,7 +30,7 @@ export function OfficialResultsPage() {
   const queryClient = useQueryClient();
 
   return (
-    <section>
+    <section className="scoring-admin">
       <h1>{t('admin.official.title')}</h1>
       <form
         onSubmit={(e) => {

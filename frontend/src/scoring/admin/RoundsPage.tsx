@@ -6,6 +6,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { adminApi, nextState, type Round, type RoundInput, type RoundState } from './api';
 import { ProblemAlert } from './problems';
 import { RoundForm } from './RoundForm';
+import './admin.css';
 
 /** Rounds in the caller's scope: create, edit while a draft, and move DRAFT → OPEN → CLOSED → PUBLISHED. */
 export function RoundsPage() {
@@ -37,7 +38,7 @@ export function RoundsPage() {
   const canManage = session?.roles.some((r) => r === 'system-admin' || r === 'area-admin') ?? false;
 
   return (
-    <section>
+    <section className="scoring-admin">
       <h1>{t('admin.rounds.title')}</h1>
       <p role="status">{notice}</p>
       {rounds.isPending && <p>{t('loading')}</p>}

@@ -8,6 +8,7 @@ import { CsvImportForm } from './CsvImportForm';
 import { ProblemAlert } from './problems';
 import { UnitForm } from './UnitForm';
 import { UnitUsers } from './UnitUsers';
+import './admin.css';
 
 const UNIT_COLUMNS = ['code', 'parent_code', 'type', 'name_th', 'name_en', 'staff_count', 'service_population'];
 
@@ -48,7 +49,7 @@ export function UnitsPage() {
   });
 
   return (
-    <section>
+    <section className="scoring-admin">
       <h1>{t('admin.units.title')}</h1>
       <p role="status">{notice}</p>
       {tree.isPending && rootCode !== '' && <p>{t('loading')}</p>}
