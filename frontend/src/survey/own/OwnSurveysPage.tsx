@@ -10,6 +10,7 @@ import { apiBase, fetchFile, saveFile } from '../files';
 import { textIn } from '../flow';
 import '../survey.css';
 import { ownQrUrl, ownSurveyApi, ownSurveyPath, tokenOf, type OwnSurvey, type OwnSurveyInput } from './api';
+import { CopyableLink } from './CopyableLink';
 import { OwnSurveyEditor } from './OwnSurveyEditor';
 import { OwnResultsView } from './OwnResultsView';
 
@@ -195,9 +196,12 @@ function SurveyPanel(props: { survey: OwnSurvey; onNotice: (text: string) => voi
             {t('own.resultsPublic')}
           </label>
           {survey.resultsPublic && (
-            <p>
-              {t('own.resultsUrl')}: <a href={survey.resultsUrl}>{survey.resultsUrl}</a>
-            </p>
+            <>
+              <CopyableLink label={t('own.resultsPageUrl')} url={survey.resultsPageUrl} />
+              <p>
+                {t('own.resultsUrl')}: <a href={survey.resultsUrl}>{survey.resultsUrl}</a>
+              </p>
+            </>
           )}
           {results.isError && <p className="alert">{props.problem(results.error)}</p>}
           {results.data && <OwnResultsView results={results.data} />}

@@ -35,6 +35,7 @@ export const ownSurveySchema = z.object({
   responses: z.number(),
   publicUrl: z.string(),
   resultsUrl: z.string(),
+  resultsPageUrl: z.string(),
 });
 export type OwnSurvey = z.infer<typeof ownSurveySchema>;
 

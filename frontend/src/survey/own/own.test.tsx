@@ -44,6 +44,7 @@ const openSurvey: OwnSurvey = {
   responses: 6,
   publicUrl: 'http://localhost:8080/o/tok',
   resultsUrl: 'http://localhost:8080/api/survey/own-surveys/tok/results',
+  resultsPageUrl: 'http://localhost:8080/api/survey/own-surveys/tok/results.html',
 };
 
 const results: OwnResults = {
@@ -150,6 +151,36 @@ describe('own survey editor and staff screen', () => {
     const [url, init] = files.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/survey/units/KALASIN2/own-surveys/S1/results.xlsx');
     expect(new Headers(init.headers).get('Accept')).toContain('spreadsheetml');
+  });
+
+  it('offers the public results page to copy once the results are public', async () => {
+    const user = userEvent.setup();
+    const api = vi.fn(async (url: string | URL | Request) => {
+      const path = String(url);
+      if (path.endsWith('/own-surveys')) return json([{ ...openSurvey, resultsPublic: true }]);
+      if (path.endsWith('/own-surveys/S1/results')) return json(results);
+      return json({}, 404);
+    });
+    renderWithProviders(<OwnSurveysPage />, { route: '/survey/own?unit=KALASIN2&survey=S1', http: createHttpClient({ baseUrl: '/api', fetch: api }) });
+    const box = await screen.findByLabelText(/หน้าผลสาธารณะ/);
+    expect(box).toHaveValue('http://localhost:8080/api/survey/own-surveys/tok/results.html');
+    expect(screen.getByRole('link', { name: 'http://localhost:8080/api/survey/own-surveys/tok/results.html' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'คัดลอกลิงก์' }));
+    expect(await screen.findByText('คัดลอกลิงก์แล้ว')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe('http://localhost:8080/api/survey/own-surveys/tok/results.html');
+  });
+
+  it('keeps the results page link away while the results are private', async () => {
+    const api = vi.fn(async (url: string | URL | Request) => {
+      const path = String(url);
+      if (path.endsWith('/own-surveys')) return json([openSurvey]);
+      if (path.endsWith('/own-surveys/S1/results')) return json(results);
+      return json({}, 404);
+    });
+    renderWithProviders(<OwnSurveysPage />, { route: '/survey/own?unit=KALASIN2&survey=S1', http: createHttpClient({ baseUrl: '/api', fetch: api }) });
+    expect(await screen.findByRole('link', { name: 'http://localhost:8080/o/tok' })).toBeInTheDocument();
+    expect(screen.queryByText(/results\.html/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'คัดลอกลิงก์' })).not.toBeInTheDocument();
   });
 });
 

@@ -23,7 +23,8 @@ public final class OwnSurvey {
 
     public record Staff(UUID id, String unitCode, OwnSurveyState state, Map<String, String> title,
                         Map<String, String> intro, List<Question> questions, boolean resultsPublic,
-                        LocalDate createdOn, String createdBy, long responses, String publicUrl, String resultsUrl) {
+                        LocalDate createdOn, String createdBy, long responses, String publicUrl, String resultsUrl,
+                        String resultsPageUrl) {
     }
 
     public record Public(String token, String unitCode, Map<String, String> unitName, OwnSurveyState state,

@@ -253,7 +253,8 @@ public class OwnSurveyService {
         return new OwnSurvey.Staff(row.id(), row.unitCode(), row.state(), row.title(), row.intro(), row.questions(),
                 row.resultsPublic(), row.createdOn(), row.createdBy(), responses,
                 config.publicBaseUrl() + "/o/" + row.token(),
-                config.publicBaseUrl() + "/api/survey/own-surveys/" + row.token() + "/results");
+                config.publicBaseUrl() + "/api/survey/own-surveys/" + row.token() + "/results",
+                config.publicBaseUrl() + "/api/survey/own-surveys/" + row.token() + "/results.html");
     }
 
     private long responsesOf(UUID id) {

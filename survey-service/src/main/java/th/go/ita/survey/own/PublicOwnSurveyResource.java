@@ -22,6 +22,8 @@ import th.go.ita.survey.problem.ProblemException;
 import th.go.ita.survey.response.AddressRateLimit;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * The public side of an own survey, by its opaque link token: anyone may answer while it is OPEN
@@ -32,6 +34,8 @@ import java.time.Duration;
 @Tag(name = "Own surveys")
 @PermitAll
 public class PublicOwnSurveyResource {
+
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     @Inject
     OwnSurveyService surveys;
@@ -72,6 +76,33 @@ public class PublicOwnSurveyResource {
     @Operation(summary = "Aggregate results, once made public (a link to attach as OIT evidence); never short texts")
     public OwnSurvey.Results results(@PathParam("token") String token) {
         return surveys.publicResults(token);
+    }
+
+    @GET
+    @Path("results.html")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Operation(summary = "The public results as a plain HTML page to print or link as OIT evidence; never short texts")
+    public Response resultsPage(@PathParam("token") String token) {
+        String address = config.publicBaseUrl() + "/api/survey/own-surveys/" + token + "/results.html";
+        try {
+            String page = OwnResultsPage.results(surveys.publicResults(token), address, LocalDate.now(BANGKOK));
+            return html(200, page).header("Cache-Control", "public, max-age=60").build();
+        } catch (ProblemException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // A person follows this link from a document or a printout: answer with a page they
+            // can read rather than a JSON problem, and the same page whatever the reason, so it
+            // does not reveal whether a private survey exists behind the token.
+            return html(404, OwnResultsPage.notFound()).header("Cache-Control", "no-store").build();
+        }
+    }
+
+    private static Response.ResponseBuilder html(int status, String page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
+                // Nothing on the page runs or loads: even a text that slipped through escaping could not.
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     @GET
