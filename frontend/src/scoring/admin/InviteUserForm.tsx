@@ -85,10 +85,16 @@ export function InviteUserForm({ unitCode, roles, onInvite }: InviteUserFormProp
         {invited && (
           <div className="card">
             <p>{t('admin.users.invited', { username: invited.user.username })}</p>
-            <p>
-              {t('admin.users.temporaryPassword')}: <code>{invited.temporaryPassword}</code>
-            </p>
-            <p className="muted">{t('admin.users.passwordOnce')}</p>
+            {invited.temporaryPassword ? (
+              <>
+                <p>
+                  {t('admin.users.temporaryPassword')}: <code>{invited.temporaryPassword}</code>
+                </p>
+                <p className="muted">{t('admin.users.passwordOnce')}</p>
+              </>
+            ) : (
+              <p>{t('admin.users.emailSent', { email: invited.user.email ?? '' })}</p>
+            )}
           </div>
         )}
       </div>

@@ -120,7 +120,7 @@ describe('units screen', { timeout: 30_000 }, () => {
         const invited = { ...editor, id: 'u-2', username: 'somchai', roles: ['unit-admin'] };
         users = [...users, invited];
         expect(body).toEqual({ username: 'somchai', email: 'somchai@s001.th', firstName: 'สมชาย', lastName: 'รักดี', role: 'unit-admin' });
-        return json({ user: invited, temporaryPassword: 'Abc23defGhj45kmN' }, 201);
+        return json({ user: invited, temporaryPassword: 'Abc23defGhj45kmN', emailSent: false }, 201);
       },
     });
     renderWithProviders(<UnitsPage />, { http, auth: areaAdmin });
@@ -142,6 +142,26 @@ describe('units screen', { timeout: 30_000 }, () => {
     expect(await within(people).findByRole('row', { name: /somchai/ })).toHaveTextContent('ผู้ดูแลหน่วยงาน');
     expect(within(form).getByLabelText('ชื่อผู้ใช้')).toHaveValue('');
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('says an e-mail went out when the service invites by e-mail, and shows no password', async () => {
+    const { http } = fakeService({
+      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'GET /scoring/units/KALASIN2-S001/users': () => json([]),
+      'GET /scoring/units/KALASIN2-S001/users/grantable-roles': () => json({ roles: ['evidence-editor'] }),
+      'POST /scoring/units/KALASIN2-S001/users': () =>
+        json({ user: { ...editor, username: 'somsri', email: 'somsri@s001.th' }, temporaryPassword: null, emailSent: true }, 201),
+    });
+    renderWithProviders(<UnitsPage />, { http, auth: areaAdmin });
+    await userEvent.click(await screen.findByRole('button', { name: 'จัดการ โรงเรียนบ้านหนองแสง' }));
+    const form = await screen.findByRole('form', { name: 'เชิญผู้ใช้เข้าหน่วยงาน KALASIN2-S001' });
+    await userEvent.type(within(form).getByLabelText('ชื่อผู้ใช้'), 'somsri');
+    await userEvent.type(within(form).getByLabelText('อีเมล'), 'somsri@s001.th');
+    await userEvent.type(within(form).getByLabelText('ชื่อ'), 'สมศรี');
+    await userEvent.type(within(form).getByLabelText('นามสกุล'), 'ใจดี');
+    await userEvent.click(within(form).getByRole('button', { name: 'เชิญผู้ใช้' }));
+    expect(await within(form).findByText('ส่งอีเมลถึง somsri@s001.th แล้ว ผู้ใช้ตั้งรหัสผ่านเองได้จากลิงก์ในอีเมล')).toBeInTheDocument();
+    expect(within(form).queryByText('รหัสผ่านชั่วคราว', { exact: false })).not.toBeInTheDocument();
   });
 
   it('shows why an invitation was refused, in English when the reader chose English', async () => {

@@ -165,7 +165,12 @@ export const userSchema = z.object({
 });
 export type UserAccount = z.infer<typeof userSchema>;
 
-export const invitedSchema = z.object({ user: userSchema, temporaryPassword: z.string() });
+export const invitedSchema = z.object({
+  user: userSchema,
+  /** Shown once; absent when the service sent the user an e-mail instead. */
+  temporaryPassword: z.string().nullish(),
+  emailSent: z.boolean().default(false),
+});
 export type Invited = z.infer<typeof invitedSchema>;
 
 export interface InvitationInput {

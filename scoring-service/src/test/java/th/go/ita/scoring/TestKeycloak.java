@@ -25,9 +25,6 @@ public final class TestKeycloak {
 
     public static final String REALM = "ita";
 
-    private static String jdbcUrl;
-    private static int httpPort;
-    private static int managementPort;
     private static EmbeddedKeycloak keycloak;
 
     private TestKeycloak() {
@@ -44,19 +41,36 @@ public final class TestKeycloak {
         }
     }
 
+    /*
+     * Ports and "started" live in system properties, not static fields: a Quarkus restart (a test
+     * profile) loads this class again in a new class loader, and a second Keycloak on the same
+     * install and database must not start.
+     */
+    private static final String HTTP_PORT = "embedded.keycloak.http-port";
+    private static final String MANAGEMENT_PORT = "embedded.keycloak.management-port";
+    private static final String JDBC_URL = "embedded.keycloak.jdbc-url";
+    private static final String STARTED = "embedded.keycloak.started";
+
     private static synchronized void reservePorts(String serviceJdbcUrl) {
-        if (httpPort != 0) {
+        if (System.getProperty(HTTP_PORT) != null) {
             return;
         }
-        jdbcUrl = serviceJdbcUrl.substring(0, serviceJdbcUrl.lastIndexOf('/') + 1) + "keycloak";
-        httpPort = PortCheck.freePort();
+        int http = PortCheck.freePort();
+        int management;
         do {
-            managementPort = PortCheck.freePort();
-        } while (managementPort == httpPort);
+            management = PortCheck.freePort();
+        } while (management == http);
+        System.setProperty(JDBC_URL, serviceJdbcUrl.substring(0, serviceJdbcUrl.lastIndexOf('/') + 1) + "keycloak");
+        System.setProperty(HTTP_PORT, String.valueOf(http));
+        System.setProperty(MANAGEMENT_PORT, String.valueOf(management));
+    }
+
+    private static int port(String property) {
+        return Integer.parseInt(System.getProperty(property, "0"));
     }
 
     public static String baseUrl() {
-        return "http://localhost:" + httpPort;
+        return "http://localhost:" + port(HTTP_PORT);
     }
 
     public static String issuer() {
@@ -65,10 +79,10 @@ public final class TestKeycloak {
 
     /** Starts Keycloak if this JVM has not yet; blocks until it is ready. */
     public static synchronized void start() throws Exception {
-        if (keycloak != null && keycloak.isRunning()) {
+        if (System.getProperty(STARTED) != null) {
             return;
         }
-        if (httpPort == 0) {
+        if (port(HTTP_PORT) == 0) {
             throw new IllegalStateException("TestKeycloak.Resource has not run: start Keycloak from a @QuarkusTest");
         }
         createDatabase();
@@ -76,20 +90,22 @@ public final class TestKeycloak {
         keycloak = new EmbeddedKeycloak(KeycloakOptions.builder()
                 .distributionZip(Path.of(System.getProperty("embedded.keycloak.zip")))
                 .installDir(install)
-                .httpPort(httpPort)
-                .managementPort(managementPort)
-                .jdbcUrl(jdbcUrl)
+                .httpPort(port(HTTP_PORT))
+                .managementPort(port(MANAGEMENT_PORT))
+                .jdbcUrl(System.getProperty(JDBC_URL))
                 .dbUsername(EmbeddedPostgresServer.USER)
                 .realmFile(Path.of(System.getProperty("embedded.keycloak.realm")))
                 .logFile(install.resolveSibling("keycloak-test.log"))
                 .build());
         long started = System.nanoTime();
         keycloak.start();
+        System.setProperty(STARTED, "true");
         System.out.printf("[keycloak] ready for scoring-service tests in %.1f s%n", (System.nanoTime() - started) / 1e9);
         // Stopped by EmbeddedKeycloak's own shutdown hook when the test JVM exits.
     }
 
     private static void createDatabase() throws Exception {
+        String jdbcUrl = System.getProperty(JDBC_URL);
         String server = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + "postgres";
         try (Connection c = DriverManager.getConnection(server, EmbeddedPostgresServer.USER, "");
              Statement s = c.createStatement()) {

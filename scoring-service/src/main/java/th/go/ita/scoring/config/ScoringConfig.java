@@ -39,6 +39,18 @@ public interface ScoringConfig {
         /** Its secret. No default here: application.properties carries the DEMO ONLY one. */
         String clientSecret();
 
+        /**
+         * Send Keycloak's "execute actions" e-mail (a link to set a password) instead of handing the
+         * inviter a temporary password. Needs SMTP configured on the realm; the local stack has no
+         * mail server, so it is off there.
+         */
+        @WithDefault("false")
+        boolean invitationEmail();
+
+        /** How long the link in that e-mail works, in seconds (3 days). */
+        @WithDefault("259200")
+        int invitationEmailLifespan();
+
         /** Length of the one-time password handed to the inviter (the user must change it at first login). */
         @WithDefault("16")
         int temporaryPasswordLength();

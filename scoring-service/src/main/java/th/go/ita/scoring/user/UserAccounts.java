@@ -61,7 +61,8 @@ public class UserAccounts {
         grants.requireGrantable(invitation.role());
 
         String username = invitation.username().toLowerCase(Locale.ROOT);
-        String password = temporaryPassword();
+        boolean byEmail = config.keycloakAdmin().invitationEmail();
+        String password = byEmail ? null : temporaryPassword();
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(invitation.email().strip());
@@ -70,11 +71,13 @@ public class UserAccounts {
         user.setEnabled(true);
         user.setAttributes(Map.of(CurrentUser.UNIT_CODE_CLAIM, List.of(unit.code)));
         user.setRequiredActions(List.of(UPDATE_PASSWORD));
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(true);
-        user.setCredentials(List.of(credential));
+        if (!byEmail) {
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(true);
+            user.setCredentials(List.of(credential));
+        }
 
         // Asked first because Keycloak's 409 does not reliably say which of the two is taken.
         if (!keycloak.call("find " + username, () -> keycloak.users().searchByUsername(username, true)).isEmpty()) {
@@ -105,9 +108,12 @@ public class UserAccounts {
                 created.roles().realmLevel().add(List.of(role));
                 return null;
             });
+            if (byEmail) {
+                sendInvitationEmail(created, username);
+            }
             LOG.infof("%s invited %s to %s as %s", caller.username(), username, unit.code, role.getName());
             UserRepresentation stored = keycloak.call("read " + username, created::toRepresentation);
-            return new Invited(view(id, stored), password);
+            return new Invited(view(id, stored), password, byEmail);
         } catch (RuntimeException e) {
             // A user without their role would be a half invitation: take the user away again.
             keycloak.call("remove half-invited " + username, () -> {
@@ -116,6 +122,20 @@ public class UserAccounts {
             });
             throw e;
         }
+    }
+
+    private void sendInvitationEmail(UserResource user, String username) {
+        keycloak.call("e-mail " + username, () -> {
+            try {
+                user.executeActionsEmail(null, null, config.keycloakAdmin().invitationEmailLifespan(),
+                        List.of(UPDATE_PASSWORD));
+                return null;
+            } catch (WebApplicationException e) {
+                // Keycloak answers 500 when the realm has no working SMTP: a user nobody can reach is no invitation.
+                LOG.warnf("Keycloak could not send the invitation e-mail to %s: HTTP %d", username, e.getResponse().getStatus());
+                throw new ProblemException(502, "invitation-email-failed", username);
+            }
+        });
     }
 
     /** The roles the caller may give to users of this unit. */

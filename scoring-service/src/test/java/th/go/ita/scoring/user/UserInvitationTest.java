@@ -74,7 +74,8 @@ class UserInvitationTest {
                 .body("user.roles", equalTo(List.of("evidence-editor")))
                 .body("user.enabled", equalTo(true))
                 .body("user.pendingActions", hasItem("UPDATE_PASSWORD"))
-                .body("temporaryPassword", matchesPattern("[A-Za-z2-9]{16}"));
+                .body("temporaryPassword", matchesPattern("[A-Za-z2-9]{16}"))
+                .body("emailSent", equalTo(false));
         String temporary = invited.path("temporaryPassword");
         String id = invited.path("user.id");
 
