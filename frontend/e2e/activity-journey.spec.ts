@@ -21,7 +21,7 @@ test('an activity editor starts a year from the seed template, completes an acti
   expect(year, 'a fiscal year without a plan').toBeLessThanOrEqual(2700);
 
   const { context, page } = await signedIn(browser, baseURL!, 'activity.kalasin2');
-  await page.getByRole('navigation').getByRole('link', { name: 'แผนพัฒนา METTA' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'แผนพัฒนา METTA', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'กิจกรรม METTA และ PDCA' })).toBeVisible();
   await page.getByRole('spinbutton', { name: 'ปีงบประมาณ' }).fill(String(year));
   await expect(page.getByText(`ยังไม่มีแผนของปีงบประมาณ ${year}`)).toBeVisible();

@@ -82,7 +82,7 @@ test('an editor hands in OIT evidence, the auditor fails it, the corrected versi
   // The evidence editor: checklist of the round, the item, upload, submit.
   const editor = await signedIn(browser, baseURL!, 'evidence.kalasin2');
   let page = editor.page;
-  await page.getByRole('navigation').getByRole('link', { name: 'หลักฐาน OIT' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'หลักฐาน OIT', exact: true }).click();
   await page.getByRole('link', { name: `${round.name} (${YEAR})` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `รายการหลักฐาน OIT ปีงบประมาณ ${YEAR}` })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'OIT checklist');

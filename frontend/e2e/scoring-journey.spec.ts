@@ -19,7 +19,7 @@ test('an area admin sees the area dashboard with the seed office ranked, and any
   const unit = await api<{ nameTh: string }>(request, 'area.kalasin2', 'GET', `/scoring/units/${UNIT}`);
 
   const { context, page } = await signedIn(browser, baseURL!, 'area.kalasin2');
-  await page.getByRole('navigation').getByRole('link', { name: 'ภาพรวมเขตพื้นที่' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'ภาพรวมเขตพื้นที่', exact: true }).click();
   await expect(page.getByLabel('ปีงบประมาณ')).toHaveValue(String(YEAR));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`ภาพรวมผลการประเมิน ${unit.nameTh} ปีงบประมาณ พ.ศ. ${YEAR}`);
 

@@ -28,7 +28,7 @@ test('a unit admin hands out one-time IIT codes; a respondent answers anonymousl
   // The office's coordinator: staff screen, pick the round, generate two codes.
   const staff = await signedIn(browser, baseURL!, 'unit.kalasin2');
   const page = staff.page;
-  await page.getByRole('navigation').getByRole('link', { name: 'แบบวัด IIT/EIT' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'แบบวัด IIT/EIT', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'แบบวัด IIT และ EIT ของหน่วยงาน' })).toBeVisible();
   await page.getByLabel('รหัสรอบการประเมิน').selectOption(round.id);
   await expect(page.getByLabel('รหัสหน่วยงาน')).toHaveValue(UNIT);
