@@ -61,15 +61,46 @@ public class OwnSurveyService {
 
     @Transactional
     public OwnSurvey.Staff create(Unit unit, OwnSurveyRequest request, String createdBy) {
-        List<OwnSurvey.Question> questions = questionsOf(request);
         UUID id = UUID.randomUUID();
+        insert(id, unit, request, questionsOf(request), OwnSurveyState.DRAFT, false, LocalDate.now(BANGKOK), createdBy);
+        return staffView(require(unit, id));
+    }
+
+    /** An answer set as the demo data brings it, stored like a real response: answers and the day. */
+    public record DatedAnswers(LocalDate on, Map<String, JsonNode> answers) {
+    }
+
+    /**
+     * Stores a survey under a fixed id, in the given state, with responses that did not come
+     * through the public link (the demo data). The fixed id makes it happen once: a second call,
+     * even a concurrent one from another instance, finds the id taken and adds nothing. The
+     * answers pass the same validation as a respondent's, so the results read like real ones.
+     *
+     * @return how many rows were added: the survey and its responses, or 0 when the id exists
+     */
+    @Transactional
+    public int importOnce(UUID id, Unit unit, OwnSurveyRequest request, OwnSurveyState state, boolean resultsPublic,
+                          LocalDate createdOn, String createdBy, List<DatedAnswers> responses) {
+        List<OwnSurvey.Question> questions = questionsOf(request);
+        if (insert(id, unit, request, questions, state, resultsPublic, createdOn, createdBy) == 0) {
+            return 0;
+        }
+        for (DatedAnswers response : responses) {
+            insertResponse(id, validAnswers(questions, response.answers()), response.on());
+        }
+        return 1 + responses.size();
+    }
+
+    private int insert(UUID id, Unit unit, OwnSurveyRequest request, List<OwnSurvey.Question> questions,
+                       OwnSurveyState state, boolean resultsPublic, LocalDate createdOn, String createdBy) {
         byte[] token = new byte[15];
         RANDOM.nextBytes(token);
-        em.createNativeQuery("""
+        return em.createNativeQuery("""
                 INSERT INTO own_survey (id, unit_code, public_token, title_th, title_en, intro_th, intro_en, questions,
-                                        state, created_on, created_by)
+                                        state, results_public, created_on, created_by)
                 VALUES (:id, :unit, :token, :titleTh, :titleEn, :introTh, :introEn, CAST(:questions AS jsonb),
-                        'DRAFT', :today, :by)
+                        :state, :resultsPublic, :createdOn, :by)
+                ON CONFLICT (id) DO NOTHING
                 """)
                 .setParameter("id", id)
                 .setParameter("unit", unit.code)
@@ -79,10 +110,23 @@ public class OwnSurveyService {
                 .setParameter("introTh", blankToNull(request.introTh()))
                 .setParameter("introEn", blankToNull(request.introEn()))
                 .setParameter("questions", write(questions))
-                .setParameter("today", LocalDate.now(BANGKOK))
+                .setParameter("state", state.name())
+                .setParameter("resultsPublic", resultsPublic)
+                .setParameter("createdOn", createdOn)
                 .setParameter("by", createdBy)
                 .executeUpdate();
-        return staffView(require(unit, id));
+    }
+
+    private void insertResponse(UUID surveyId, Map<String, Object> answers, LocalDate on) {
+        em.createNativeQuery("""
+                INSERT INTO own_survey_response (id, survey_id, answers, submitted_on)
+                VALUES (:id, :survey, CAST(:answers AS jsonb), :on)
+                """)
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("survey", surveyId)
+                .setParameter("answers", write(answers))
+                .setParameter("on", on)
+                .executeUpdate();
     }
 
     @Transactional
@@ -198,16 +242,7 @@ public class OwnSurveyService {
         if (firstTime == 0) {
             return new Submitted(false, new Receipt("already-received", today));
         }
-        Map<String, Object> clean = validAnswers(row.questions(), answers.answers());
-        em.createNativeQuery("""
-                INSERT INTO own_survey_response (id, survey_id, answers, submitted_on)
-                VALUES (:id, :survey, CAST(:answers AS jsonb), :today)
-                """)
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("survey", row.id())
-                .setParameter("answers", write(clean))
-                .setParameter("today", today)
-                .executeUpdate();
+        insertResponse(row.id(), validAnswers(row.questions(), answers.answers()), today);
         return new Submitted(true, new Receipt("received", today));
     }
 
