@@ -7,7 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.inject.Inject;
+import th.go.ita.survey.access.CurrentUser;
 import th.go.ita.survey.access.Roles;
+import th.go.ita.survey.unit.Unit;
+import th.go.ita.survey.unit.UnitScope;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,12 +26,35 @@ public class RoundResource {
                             Instant surveyOpensAt, Instant surveyClosesAt) {
     }
 
+    @Inject
+    UnitScope scope;
+
+    @Inject
+    CurrentUser user;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rounds this service knows of, newest fiscal year first")
+    @Operation(summary = "Rounds that concern the caller's units, newest fiscal year first")
     public List<RoundView> rounds() {
         List<Round> rounds = Round.list("order by fiscalYear desc nulls last, surveyOpensAt desc nulls last, id");
-        return rounds.stream().map(r -> new RoundView(r.id, r.name, r.fiscalYear, r.state, r.scopeUnitCode,
-                r.surveyOpensAt, r.surveyClosesAt)).toList();
+        return rounds.stream().filter(this::concernsCaller).map(r -> new RoundView(r.id, r.name, r.fiscalYear, r.state,
+                r.scopeUnitCode, r.surveyOpensAt, r.surveyClosesAt)).toList();
+    }
+
+    /**
+     * The rule scoring-service applies to its own round list: a round covering a unit in the caller's
+     * scope (an area-admin sees their schools' rounds), or covering the caller's own unit from above
+     * (a school sees its area's round). Names and ids of other offices' rounds stay hidden.
+     */
+    private boolean concernsCaller(Round round) {
+        Unit scopeUnit = round.scopeUnitCode == null ? null : Unit.findById(round.scopeUnitCode);
+        if (scopeUnit == null) {
+            return user.hasRole(Roles.SYSTEM_ADMIN);
+        }
+        if (scope.covers(scopeUnit)) {
+            return true;
+        }
+        Unit own = user.unitCode() == null ? null : Unit.findById(user.unitCode());
+        return own != null && own.isWithin(scopeUnit.code);
     }
 }
