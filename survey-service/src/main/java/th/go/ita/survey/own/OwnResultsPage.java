@@ -38,7 +38,7 @@ final class OwnResultsPage {
     static String results(OwnSurvey.Results results, String address, LocalDate asOf) {
         StringBuilder html = new StringBuilder(8192);
         String titleTh = results.title().get("th");
-        head(html, titleTh + " · " + th("page.kind"));
+        head(html, titleTh + " · " + th("page.kind"), true);
         html.append("<header>\n<p class=\"kind\">").append(esc(th("page.kind")))
                 .append(" <span lang=\"en\">/ ").append(esc(en("page.kind"))).append("</span></p>\n");
         html.append("<h1>").append(esc(titleTh)).append("</h1>\n");
@@ -74,7 +74,7 @@ final class OwnResultsPage {
 
     static String notFound() {
         StringBuilder html = new StringBuilder(2048);
-        head(html, th("page.not-found.title"));
+        head(html, th("page.not-found.title"), false);
         html.append("<main>\n<h1>").append(esc(th("page.not-found.title"))).append("</h1>\n<p>")
                 .append(esc(th("page.not-found.body"))).append("</p>\n<h2 lang=\"en\">")
                 .append(esc(en("page.not-found.title"))).append("</h2>\n<p lang=\"en\">")
@@ -127,10 +127,11 @@ final class OwnResultsPage {
         html.append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void head(StringBuilder html, String title) {
+    /** @param indexable disclosed results may be found by search engines, like the OIT pages; a 404 not */
+    private static void head(StringBuilder html, String title, boolean indexable) {
         html.append("<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"robots\" content=\"noindex\">\n")
+                .append(indexable ? "" : "<meta name=\"robots\" content=\"noindex\">\n")
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
     }
