@@ -80,7 +80,10 @@ class EitLinkTest {
         none.remove("browserToken");
         Respondent.submit(none).statusCode(400).body("type", equalTo("urn:ita:problem:browser-token-required"));
         Map<String, Object> forged = Respondent.eit(round, SCHOOL);
-        forged.put("browserToken", ((String) forged.get("browserToken")).replaceFirst("^.", "A").replaceFirst("^AA", "BA"));
+        String genuine = (String) forged.get("browserToken");
+        // Always a different first character: the old "replace with A" left a token that began with
+        // A unchanged (about 1 run in 64), and that genuine token was then rightly accepted.
+        forged.put("browserToken", (genuine.charAt(0) == 'A' ? "B" : "A") + genuine.substring(1));
         Respondent.submit(forged).statusCode(400).body("type", equalTo("urn:ita:problem:browser-token-invalid"));
         Map<String, Object> otherUnit = Respondent.eit(round, SCHOOL);
         otherUnit.put("browserToken", Respondent.browserToken(round, AREA));
