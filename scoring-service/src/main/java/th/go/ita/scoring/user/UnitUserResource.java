@@ -23,7 +23,7 @@ import java.util.Set;
 @Tag(name = "Users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN, Roles.UNIT_ADMIN})
-public class UserResource {
+public class UnitUserResource {
 
     public record Grantable(Set<String> roles) {
     }
