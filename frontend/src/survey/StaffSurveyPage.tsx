@@ -210,7 +210,9 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
                 <th>{t('staff.batchBy')}</th>
                 <th>{t('staff.batchSize')}</th>
                 <th>{t('staff.batchVoided')}</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">{t('staff.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -77,7 +77,9 @@ export function OwnSurveysPage() {
                   <th>{t('own.surveyTitle')}</th>
                   <th>{t('own.state')}</th>
                   <th>{t('own.responsesHead')}</th>
-                  <th />
+                  <th>
+                  <span className="visually-hidden">{t('own.actions')}</span>
+                </th>
                 </tr>
               </thead>
               <tbody>
