@@ -4,8 +4,8 @@ import { afterEach, vi } from 'vitest';
 
 // jsdom has no canvas, and ECharts loads asynchronously: left real, it could finish loading after a
 // test's DOM is gone and fail the run. Unit tests get an inert chart; what it would draw is tested
-// in kpiChartOption.test.ts, and the real chart in the browser.
-vi.mock('../activity/echarts', () => ({
+// in the *ChartOption tests, and the real chart in the browser.
+vi.mock('../lib/echarts', () => ({
   init: () => ({ setOption() {}, dispose() {}, resize() {} }),
 }));
 

@@ -1,4 +1,4 @@
-// Only the parts of ECharts the KPI chart uses, so the bundle carries a fraction of the library.
+// Only the parts of ECharts our charts use (bar charts today), so the bundle carries a fraction of the library.
 import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
