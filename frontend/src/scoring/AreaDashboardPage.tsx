@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { useAuth } from '../auth/AuthContext';
-import { INDICATOR_CODES, indicatorKey, score, scoringApi, type Dashboard } from './api';
+import { fiscalYearsUpToNow, INDICATOR_CODES, indicatorKey, score, scoringApi, type Dashboard } from './api';
 
 const INDICATORS = INDICATOR_CODES;
 
@@ -133,7 +133,7 @@ export function AreaDashboardPage() {
       <label>
         {t('dashboard.year')}{' '}
         <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[2564, 2565, 2566, 2567].map((y) => (
+          {fiscalYearsUpToNow().map((y) => (
             <option key={y} value={y}>
               {y}
             </option>

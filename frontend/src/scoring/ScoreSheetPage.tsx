@@ -4,14 +4,13 @@ import { Link, useParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { useAuth } from '../auth/AuthContext';
 import { readEnv } from '../lib/env';
-import { indicatorKey, score, scoringApi, type PublicResult } from './api';
+import { fiscalYearsUpToNow, indicatorKey, score, scoringApi, type History, type PublicResult } from './api';
 
 const INSTRUMENTS: { code: 'IIT' | 'EIT' | 'OIT'; indicators: string[] }[] = [
   { code: 'IIT', indicators: ['1', '2', '3', '4', '5'] },
   { code: 'EIT', indicators: ['6', '7', '8'] },
   { code: 'OIT', indicators: ['9', '10'] },
 ];
-const YEARS = [2564, 2565, 2566, 2567];
 
 /** The API base of the deployment (public PDF reports are plain links, no token needed). */
 function apiBase(): string {
@@ -78,6 +77,76 @@ export function ScoreSheet({ result }: { result: PublicResult }) {
   );
 }
 
+/** A change as signed text: +1.25, −0.50, 0.00. */
+function signed(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  if (value > 0) return `+${value.toFixed(2)}`;
+  if (value < 0) return `−${Math.abs(value).toFixed(2)}`;
+  return value.toFixed(2);
+}
+
+/** The unit's years with the change from the year before (only between comparable frameworks) and what cost the latest year most. */
+export function ScoreHistory({ history }: { history: History }) {
+  const { t, i18n } = useTranslation('scoring');
+  const english = i18n.language === 'en';
+  if (history.years.length === 0) return null;
+  return (
+    <section aria-label={t('history.title')}>
+      <h2>{t('history.title')}</h2>
+      <table aria-label={t('history.title')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('sheet.years')}</th>
+            <th scope="col">{t('history.framework')}</th>
+            <th scope="col">{t('sheet.total')}</th>
+            <th scope="col">{t('sheet.rating')}</th>
+            <th scope="col">{t('history.change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.years.map((y) => (
+            <tr key={y.fiscalYear}>
+              <th scope="row">{t('sheet.year', { year: y.fiscalYear })}</th>
+              <td>{y.frameworkId ? `${y.frameworkId} (${y.frameworkVersion ?? 1})` : t('history.frameworkUnknown')}</td>
+              <td>{score(y.total)}</td>
+              <td>
+                {english ? (y.ratingLabel?.en ?? y.rating) : (y.ratingLabel?.th ?? y.rating)} ·{' '}
+                {y.passed ? t('sheet.passed') : t('sheet.notPassed')}
+              </td>
+              <td>
+                {!y.change
+                  ? '–'
+                  : y.change.comparable
+                    ? signed(y.change.total)
+                    : y.change.reason === 'different-framework'
+                      ? t('history.notComparableFramework')
+                      : t('history.notComparableUnknown')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {history.latestFiscalYear && history.pullingDown.length > 0 && (
+        <>
+          <h3>{t('history.pullingDown', { year: history.latestFiscalYear })}</h3>
+          <ol>
+            {history.pullingDown.map((loss) => (
+              <li key={loss.code}>
+                {t('history.loss', {
+                  code: loss.code,
+                  name: (english ? loss.name?.en : loss.name?.th) ?? loss.name?.th ?? t(indicatorKey(loss.code)),
+                  score: score(loss.score),
+                  points: score(loss.pointsLost),
+                })}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
 export function ScoreSheetPage() {
   const { t } = useTranslation('scoring');
   const { session } = useAuth();
@@ -89,10 +158,17 @@ export function ScoreSheetPage() {
     queryKey: ['scoring', 'public', unitCode, fiscalYear],
     queryFn: () => scoringApi.publicResult(http, unitCode, fiscalYear),
   });
+  // The history needs a login within the unit's scope; without it the years fall back to 2564 … the current fiscal year.
+  const history = useQuery({
+    queryKey: ['scoring', 'history', unitCode],
+    queryFn: () => scoringApi.history(http, unitCode),
+    retry: false,
+  });
+  const years = history.data && history.data.years.length > 0 ? history.data.years.map((y) => y.fiscalYear) : fiscalYearsUpToNow();
   return (
     <div>
       <nav aria-label={t('sheet.years')}>
-        {YEARS.map((year) => (
+        {years.map((year) => (
           <span key={year} style={{ marginInlineEnd: '1em' }}>
             <Link to={`/scoring/units/${encodeURIComponent(unitCode)}/years/${year}`} aria-current={year === fiscalYear ? 'page' : undefined}>
               {t('sheet.year', { year })}
@@ -105,6 +181,7 @@ export function ScoreSheetPage() {
       ) : (
         <p>{result.error ? t('sheet.none', { year: fiscalYear }) : t('loading')}</p>
       )}
+      {history.data && <ScoreHistory history={history.data} />}
     </div>
   );
 }

@@ -59,7 +59,54 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
+const change = z.object({
+  previousFiscalYear: z.number(),
+  comparable: z.boolean(),
+  reason: z.string().nullish(),
+  total: z.number().nullish(),
+  indicators: scores.nullish(),
+});
+export const historySchema = z.object({
+  unitCode: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string().nullish(),
+  years: z.array(
+    z.object({
+      fiscalYear: z.number(),
+      official: z.boolean(),
+      frameworkId: z.string().nullish(),
+      frameworkVersion: z.number().nullish(),
+      comparabilityGroup: z.string().nullish(),
+      total: z.number(),
+      rating: z.string(),
+      ratingLabel: label.nullish(),
+      passed: z.boolean(),
+      indicators: scores,
+      change: change.nullish(),
+    }),
+  ),
+  latestFiscalYear: z.number().nullish(),
+  pullingDown: z.array(
+    z.object({ code: z.string(), instrument: z.string(), name: label.nullish(), score: z.number(), pointsLost: z.number() }),
+  ),
+});
+export type History = z.infer<typeof historySchema>;
+
+/** The Thai fiscal year (B.E.) of a date: CE year + 543, and the next one from October. */
+export function currentFiscalYear(now: Date = new Date()): number {
+  return now.getFullYear() + 543 + (now.getMonth() >= 9 ? 1 : 0);
+}
+
+/** Fiscal years from the first ITA year this platform holds (2564) up to the current one. */
+export function fiscalYearsUpToNow(now: Date = new Date(), first = 2564): number[] {
+  const years: number[] = [];
+  for (let y = first; y <= Math.max(first, currentFiscalYear(now)); y++) years.push(y);
+  return years;
+}
+
 export const scoringApi = {
+  history: (http: HttpClient, unitCode: string) =>
+    http.get(`${base}/units/${encodeURIComponent(unitCode)}/history`, historySchema),
   publicResult: (http: HttpClient, unitCode: string, fiscalYear: number) =>
     http.get(`${base}/public/units/${encodeURIComponent(unitCode)}/years/${fiscalYear}`, publicResultSchema),
   dashboard: (http: HttpClient, unitCode: string, fiscalYear: number) =>

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '../api/http';
 import { renderWithProviders } from '../test/render';
 import { AreaDashboardPage, heat } from './AreaDashboardPage';
+import { currentFiscalYear, fiscalYearsUpToNow } from './api';
 import { ScoreSheetPage } from './ScoreSheetPage';
 
 function json(body: unknown, status = 200) {
@@ -46,6 +47,46 @@ describe('score sheet', () => {
       'href',
       '/api/scoring/public/units/KALASIN2/years/2566/report.pdf',
     );
+  });
+
+  it('shows the years from the history, which changes are not comparable, and what pulls the latest year down', async () => {
+    const history = {
+      unitCode: 'KALASIN2',
+      nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษากาฬสินธุ์ เขต 2',
+      years: [
+        { fiscalYear: 2565, official: true, total: 97.39, rating: 'AA', passed: true, indicators: {}, change: null },
+        {
+          fiscalYear: 2566, official: true, frameworkId: 'OBEC-2566', frameworkVersion: 1, comparabilityGroup: 'ITA-2566',
+          total: 96.37, rating: 'AA', passed: true, indicators: fy2566.indicators,
+          change: { previousFiscalYear: 2565, comparable: false, reason: 'different-framework' },
+        },
+        {
+          fiscalYear: 2568, official: false, frameworkId: 'OBEC-2566', frameworkVersion: 2, comparabilityGroup: 'ITA-2566',
+          total: 97.5, rating: 'AA', passed: true, indicators: {},
+          change: { previousFiscalYear: 2566, comparable: true, total: 1.13, indicators: {} },
+        },
+      ],
+      latestFiscalYear: 2568,
+      pullingDown: [
+        { code: '8', instrument: 'EIT', name: { th: 'การปรับปรุงการทำงาน', en: 'Improving work' }, score: 90.48, pointsLost: 0.95 },
+        { code: '7', instrument: 'EIT', name: { th: 'ประสิทธิภาพการสื่อสาร', en: 'Communication' }, score: 92.44, pointsLost: 0.76 },
+      ],
+    };
+    const fetch = vi.fn(async (url: string) => (url.endsWith('/history') ? json(history) : json(fy2566)));
+    renderWithProviders(
+      <Routes>
+        <Route path="scoring/units/:unitCode/years/:fiscalYear" element={<ScoreSheetPage />} />
+      </Routes>,
+      { route: '/scoring/units/KALASIN2/years/2566', http: createHttpClient({ baseUrl: '/api', fetch: fetch as never }) },
+    );
+    const table = await screen.findByRole('table', { name: 'ผลการประเมินย้อนหลัง' });
+    expect(fetch).toHaveBeenCalledWith('/api/scoring/units/KALASIN2/history', expect.anything());
+    const rows = within(table).getAllByRole('row');
+    expect(within(rows[2]!).getByText('เทียบไม่ได้: กรอบการประเมินต่างกัน')).toBeInTheDocument();
+    expect(within(rows[3]!).getByText('+1.13')).toBeInTheDocument();
+    expect(screen.getByText('8. การปรับปรุงการทำงาน: 90.48 คะแนน (เสียคะแนนรวมไป 0.95 คะแนน)')).toBeInTheDocument();
+    const years = screen.getByRole('navigation', { name: 'ปีงบประมาณ' });
+    expect(within(years).getAllByRole('link').map((a) => a.textContent)).toEqual(['พ.ศ. 2565', 'พ.ศ. 2566', 'พ.ศ. 2568']);
   });
 
   it('says so when a year has no published result', async () => {
@@ -112,6 +153,12 @@ describe('area dashboard', () => {
     expect(within(rows[3]!).getByText('โรงเรียนบ้านหนองแสง', { exact: false })).toBeInTheDocument();
     expect(within(rows[3]!).getByText(/ผลเบื้องต้น/)).toBeInTheDocument();
     expect(within(rows[4]!).getAllByText('–').length).toBeGreaterThan(5);
+  });
+
+  it('offers fiscal years from 2564 up to the current one, the next from October', () => {
+    expect(currentFiscalYear(new Date(2025, 8, 30))).toBe(2568);
+    expect(currentFiscalYear(new Date(2025, 9, 1))).toBe(2569);
+    expect(fiscalYearsUpToNow(new Date(2026, 11, 1))).toEqual([2564, 2565, 2566, 2567, 2568, 2569, 2570]);
   });
 
   it('colours scores against the pass line', () => {
