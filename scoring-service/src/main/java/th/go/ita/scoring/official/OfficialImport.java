@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV import of official results. Every line is checked first and every error reported with its
+ * CSV (or XLSX) import of official results. Every line is checked first and every error reported with its
  * line number; only a file without errors is applied, in one transaction.
  * Columns: unit_code, fiscal_year, framework_id, framework_version, indicators ("1=91.78;2=97.01;…"),
  * total, rating, passed, source.
@@ -42,7 +42,17 @@ public class OfficialImport {
     @Transactional
     public Report run(String csv, boolean dryRun) {
         OfficialResults.Errors errors = new OfficialResults.Errors();
-        Csv.Lines table = Csv.withHeader(csv, COLUMNS, "official-import-invalid", errors);
+        return run(Csv.withHeader(csv, COLUMNS, "official-import-invalid", errors), errors, dryRun);
+    }
+
+    /** The same import from the first sheet of an XLSX workbook whose first row is the header; rows count as lines. */
+    @Transactional
+    public Report runXlsx(byte[] workbook, boolean dryRun) {
+        OfficialResults.Errors errors = new OfficialResults.Errors();
+        return run(Xlsx.withHeader(workbook, COLUMNS, "official-import-invalid", errors), errors, dryRun);
+    }
+
+    private Report run(Csv.Lines table, OfficialResults.Errors errors, boolean dryRun) {
         List<OfficialResultView> valid = new java.util.ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int lines = table.count();

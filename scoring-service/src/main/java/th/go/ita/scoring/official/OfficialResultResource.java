@@ -81,6 +81,15 @@ public class OfficialResultResource {
     @POST
     @Path("/import")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Consumes(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "The same import from an XLSX workbook: the first sheet, header row first, the same columns")
+    public OfficialImport.Report importXlsx(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, byte[] workbook) {
+        return importer.runXlsx(workbook == null ? new byte[0] : workbook, dryRun);
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The same import with the CSV text in a JSON body {\"csv\": \"…\"}")
     public OfficialImport.Report importJson(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
