@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,15 +74,24 @@ class EmbeddedStackTest {
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                    // send() itself may block while the producer waits for metadata of a topic whose
+                    // leader went away; both limits outlast the outage so the record waits, not fails.
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 120000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120000);
             try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("survey.responses", "KALASIN2", "before")).get();
                 kafka.stop();
-                var duringOutage = producer.send(new ProducerRecord<>("survey.responses", "KALASIN2", "during"));
+                CompletableFuture<RecordMetadata> duringOutage = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return producer.send(new ProducerRecord<>("survey.responses", "KALASIN2", "during")).get();
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                });
                 Thread.sleep(2000);
                 assertFalse(duringOutage.isDone(), "nothing can be acknowledged while Kafka is down");
                 kafka.restart();
-                assertEquals(1, duringOutage.get(60, TimeUnit.SECONDS).offset(), "delivered after the restart, in order");
+                assertEquals(1, duringOutage.get(100, TimeUnit.SECONDS).offset(), "delivered after the restart, in order");
             }
         }
     }
