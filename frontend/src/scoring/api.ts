@@ -104,6 +104,37 @@ export function fiscalYearsUpToNow(now: Date = new Date(), first = 2564): number
   return years;
 }
 
+export const PROGRESS_REASONS = ['IIT_SHORT', 'EIT_SHORT', 'OIT_UNREVIEWED'] as const;
+export type ProgressReason = (typeof PROGRESS_REASONS)[number];
+
+export const progressSchema = z.object({
+  roundId: z.string(),
+  scopeUnitCode: z.string(),
+  state: z.enum(['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED']),
+  surveyClosesAt: z.string().nullish(),
+  /** The OIT review window's end or, for a round without one, the OIT deadline. */
+  reviewClosesAt: z.string().nullish(),
+  units: z.number(),
+  unitsAtRisk: z.number(),
+  progress: z.array(
+    z.object({
+      code: z.string(),
+      nameTh: z.string(),
+      iitReceived: z.number(),
+      iitRequired: z.number(),
+      eitReceived: z.number(),
+      eitRequired: z.number(),
+      oitReviewed: z.number(),
+      oitPassed: z.number(),
+      oitItems: z.number(),
+      atRisk: z.boolean(),
+      // Kept as strings: a reason added by the service later shows as its code rather than failing the page.
+      reasons: z.array(z.string()),
+    }),
+  ),
+});
+export type RoundProgress = z.infer<typeof progressSchema>;
+
 export const scoringApi = {
   history: (http: HttpClient, unitCode: string) =>
     http.get(`${base}/units/${encodeURIComponent(unitCode)}/history`, historySchema),
@@ -111,6 +142,11 @@ export const scoringApi = {
     http.get(`${base}/public/units/${encodeURIComponent(unitCode)}/years/${fiscalYear}`, publicResultSchema),
   dashboard: (http: HttpClient, unitCode: string, fiscalYear: number) =>
     http.get(`${base}/dashboards/areas/${encodeURIComponent(unitCode)}?fiscalYear=${fiscalYear}`, dashboardSchema),
+  progress: (http: HttpClient, unitCode: string, roundId: string) =>
+    http.get(
+      `${base}/dashboards/areas/${encodeURIComponent(unitCode)}/rounds/${encodeURIComponent(roundId)}/progress`,
+      progressSchema,
+    ),
 };
 
 /** Scores as the official sheets print them: two decimals. */
