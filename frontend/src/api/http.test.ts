@@ -70,6 +70,18 @@ describe('http client', () => {
     expect(new Headers(fetch.mock.calls[0]![1]?.headers).has('Authorization')).toBe(false);
   });
 
+  it('sends a file’s bytes as they are, with the content type given', async () => {
+    const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => Response.json({ ok: true }));
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04]).buffer;
+    await createHttpClient({ baseUrl: '/api', fetch }).request('/scoring/x', z.unknown(), {
+      method: 'POST',
+      raw: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: bytes },
+    });
+    const init = fetch.mock.calls[0]![1]!;
+    expect(new Headers(init.headers).get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(init.body).toBe(bytes);
+  });
+
   it('throws ProblemError for an error status', async () => {
     const fetch = vi.fn(async () => problemJson({ title: 'Unauthorized', status: 401, detail_th: 'กรุณาเข้าสู่ระบบ' }, 401));
     const error = await createHttpClient({ baseUrl: '/api', fetch }).get('/survey/info', z.unknown()).catch((e: unknown) => e);

@@ -27,13 +27,15 @@ export interface HttpClientOptions {
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** Sent as is with its own content type instead of a JSON `body`, e.g. an uploaded file's bytes. */
+  raw?: { contentType: string; data: Blob | ArrayBuffer | string };
   signal?: AbortSignal;
 }
 
 export interface HttpClient {
   /** Sends a request and returns the JSON body validated by `schema`. */
   request<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T>;
-  get<T>(path: string, schema: z.ZodType<T>, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  get<T>(path: string, schema: z.ZodType<T>, options?: Omit<RequestOptions, 'method' | 'body' | 'raw'>): Promise<T>;
 }
 
 /**
@@ -50,12 +52,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const headers = new Headers({ Accept: 'application/json, application/problem+json' });
     const token = await options.getAccessToken?.();
     if (token) headers.set('Authorization', `Bearer ${token}`);
-    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (init.raw) headers.set('Content-Type', init.raw.contentType);
+    else if (init.body !== undefined) headers.set('Content-Type', 'application/json');
 
     const response = await fetchImpl(url, {
       method: init.method ?? 'GET',
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.raw ? init.raw.data : init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
     });
     if (!response.ok) throw await problemFromResponse(response);

@@ -14,7 +14,7 @@ const OFFICIAL_COLUMNS = [
   'unit_code', 'fiscal_year', 'framework_id', 'framework_version', 'indicators', 'total', 'rating', 'passed', 'source',
 ];
 
-/** Official figures of a unit, year by year: shown, entered one at a time, or imported from CSV. */
+/** Official figures of a unit, year by year: shown, entered one at a time, or imported from CSV or an Excel workbook. */
 export function OfficialResultsPage() {
   const { t } = useTranslation('scoring');
   const http = useHttpClient();
@@ -91,6 +91,11 @@ export function OfficialResultsPage() {
         columns={OFFICIAL_COLUMNS}
         run={async (csv, dryRun) => {
           const report = await adminApi.importOfficialResults(http, csv, dryRun);
+          if (!dryRun) await queryClient.invalidateQueries({ queryKey: ['scoring', 'official'] });
+          return report;
+        }}
+        runWorkbook={async (workbook, dryRun) => {
+          const report = await adminApi.importOfficialWorkbook(http, workbook, dryRun);
           if (!dryRun) await queryClient.invalidateQueries({ queryKey: ['scoring', 'official'] });
           return report;
         }}

@@ -29,7 +29,7 @@ function fakeService(routes: Record<string, Handler>) {
     const handler = routes[`${method} ${path}`];
     return handler ? handler(body) : json({ type: 'urn:ita:problem:not-found', status: 404, title: 'x' }, 404);
   });
-  return { http: createHttpClient({ baseUrl: '/api', fetch }), calls };
+  return { http: createHttpClient({ baseUrl: '/api', fetch }), calls, fetch };
 }
 
 const framework = {
@@ -304,5 +304,67 @@ describe('official results screen', { timeout: 30_000 }, () => {
     expect(await within(form).findByText('บันทึกผลปีงบประมาณ 2564 ของ KALASIN2 แล้ว')).toBeInTheDocument();
     expect(await screen.findByRole('row', { name: /2564/ })).toHaveTextContent('ไม่ผ่าน');
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('checks an Excel workbook line by line before importing it, sending the file as it is', async () => {
+    let dryRuns = 0;
+    const { http, fetch } = fakeService({
+      'GET /scoring/frameworks': () => json([framework]),
+      'GET /scoring/official-results/KALASIN2': () => json([]),
+      'POST /scoring/official-results/import?dryRun=true': () =>
+        ++dryRuns === 1
+          ? json({
+              dryRun: true, lines: 2, written: 0,
+              errors: [{ field: 'row 3: total', message: 'ไม่ใช่ตัวเลข: abc' }],
+            })
+          : json({ dryRun: true, lines: 2, written: 0, errors: [] }),
+      'POST /scoring/official-results/import?dryRun=false': () => json({ dryRun: false, lines: 2, written: 2, errors: [] }),
+    });
+    renderWithProviders(<OfficialResultsPage />, { http, auth: areaAdmin });
+    const form = await screen.findByRole('form', { name: 'นำเข้าผลอย่างเป็นทางการจากไฟล์ CSV' });
+    const input = within(form).getByLabelText('เลือกไฟล์ CSV');
+    expect(input).toHaveAccessibleDescription(/Excel \(\.xlsx\)/);
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const wrong = new File([new Uint8Array([0x50, 0x4b, 3, 4, 1])], 'ita-2566.xlsx', { type: xlsx });
+    await userEvent.upload(input, wrong);
+    expect(within(form).getByText(/จะนำเข้าจากไฟล์ Excel ita-2566\.xlsx/)).toBeInTheDocument();
+    await userEvent.click(within(form).getByRole('button', { name: 'ตรวจสอบ (ยังไม่บันทึก)' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('พบข้อผิดพลาด 1 รายการ ยังไม่ได้นำเข้าข้อมูลใด ๆ');
+    expect(within(alert).getByRole('listitem')).toHaveTextContent('row 3: total: ไม่ใช่ตัวเลข: abc');
+    const [, sent] = fetch.mock.calls.find(([url]) => String(url).includes('/import'))!;
+    expect(new Headers(sent?.headers).get('Content-Type')).toBe(xlsx);
+    expect(sent?.body).toBe(wrong);
+
+    // A workbook saved without a type by the browser is still recognised by its name.
+    const fixed = new File([new Uint8Array([0x50, 0x4b, 3, 4, 2])], 'ita-2566-fixed.xlsx');
+    await userEvent.upload(input, fixed);
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    await userEvent.click(within(form).getByRole('button', { name: 'ตรวจสอบ (ยังไม่บันทึก)' }));
+    expect(await within(form).findByText('ตรวจแล้ว 2 บรรทัด ไม่พบข้อผิดพลาด กด นำเข้า เพื่อบันทึก')).toBeInTheDocument();
+    await userEvent.click(within(form).getByRole('button', { name: 'นำเข้า' }));
+    expect(await within(form).findByText('นำเข้าแล้ว 2 รายการ')).toBeInTheDocument();
+    const applied = fetch.mock.calls.filter(([url]) => String(url).endsWith('dryRun=false'));
+    expect(applied).toHaveLength(1);
+    expect(applied[0]![1]?.body).toBe(fixed);
+    expect(new Headers(applied[0]![1]?.headers).get('Content-Type')).toBe(xlsx);
+  });
+
+  it('still reads a chosen CSV file as text and sends it as before', async () => {
+    const { http, calls, fetch } = fakeService({
+      'GET /scoring/frameworks': () => json([framework]),
+      'GET /scoring/official-results/KALASIN2': () => json([]),
+      'POST /scoring/official-results/import?dryRun=true': () => json({ dryRun: true, lines: 1, written: 0, errors: [] }),
+    });
+    renderWithProviders(<OfficialResultsPage />, { http, auth: areaAdmin });
+    const form = await screen.findByRole('form', { name: 'นำเข้าผลอย่างเป็นทางการจากไฟล์ CSV' });
+    const csv = 'unit_code,fiscal_year\nKALASIN2,2566';
+    await userEvent.upload(within(form).getByLabelText('เลือกไฟล์ CSV'), new File([csv], 'ita.csv', { type: 'text/csv' }));
+    expect(await within(form).findByLabelText('หรือวางข้อความ CSV')).toHaveValue(csv);
+    await userEvent.click(within(form).getByRole('button', { name: 'ตรวจสอบ (ยังไม่บันทึก)' }));
+    expect(await within(form).findByText('ตรวจแล้ว 1 บรรทัด ไม่พบข้อผิดพลาด กด นำเข้า เพื่อบันทึก')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ csv });
+    const [, sent] = fetch.mock.calls.find(([url]) => String(url).includes('/import'))!;
+    expect(new Headers(sent?.headers).get('Content-Type')).toBe('application/json');
   });
 });

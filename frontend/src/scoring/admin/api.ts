@@ -148,6 +148,14 @@ export interface OfficialEntry {
   source: string;
 }
 
+/** The media type of an Excel workbook (.xlsx), which the official results import also takes. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Whether a chosen file is an Excel workbook rather than CSV text, by its type or, when the browser gives none, its name. */
+export function isWorkbook(file: Pick<File, 'name' | 'type'>): boolean {
+  return file.type === XLSX_MEDIA_TYPE || /\.xlsx$/i.test(file.name);
+}
+
 export const INVITABLE_ROLES = ['area-admin', 'unit-admin', 'evidence-editor', 'activity-editor', 'auditor', 'system-admin'] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
@@ -224,6 +232,11 @@ export const adminApi = {
     http.request(`${base}/official-results/import?dryRun=${dryRun}`, officialImportSchema, {
       method: 'POST',
       body: { csv },
+    }),
+  importOfficialWorkbook: (http: HttpClient, workbook: Blob | ArrayBuffer, dryRun: boolean) =>
+    http.request(`${base}/official-results/import?dryRun=${dryRun}`, officialImportSchema, {
+      method: 'POST',
+      raw: { contentType: XLSX_MEDIA_TYPE, data: workbook },
     }),
 };
 
