@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { useAuth } from '../auth/AuthContext';
 import { readEnv } from '../lib/env';
-import { fiscalYearsUpToNow, indicatorKey, score, scoringApi, type History, type PublicResult } from './api';
+import { fiscalYearsUpToNow, INDICATOR_CODES, indicatorKey, score, scoringApi, type History, type PublicResult } from './api';
 
 const INSTRUMENTS: { code: 'IIT' | 'EIT' | 'OIT'; indicators: string[] }[] = [
   { code: 'IIT', indicators: ['1', '2', '3', '4', '5'] },
@@ -85,6 +85,92 @@ function signed(value: number | null | undefined): string {
   return value.toFixed(2);
 }
 
+/** A change shown as an arrow and a signed number, and read out in words (never colour alone). */
+function Delta({ value, since }: { value: number; since: number }) {
+  const { t } = useTranslation('scoring');
+  const amount = Math.abs(value).toFixed(2);
+  const words =
+    value > 0 ? t('history.up', { value: amount, year: since }) : value < 0 ? t('history.down', { value: amount, year: since }) : t('history.same', { year: since });
+  return (
+    <>
+      <span aria-hidden="true" style={{ color: value > 0 ? '#1b5e20' : value < 0 ? '#b71c1c' : undefined }}>
+        {value > 0 ? '▲ ' : value < 0 ? '▼ ' : ''}
+        {signed(value)}
+      </span>
+      <span className="visually-hidden">{words}</span>
+    </>
+  );
+}
+
+/** Indicator codes in the history, the ten official ones first, then any other in numeric order. */
+function historyIndicatorCodes(history: History): string[] {
+  const present = new Set<string>();
+  for (const y of history.years) {
+    Object.keys(y.indicators).forEach((c) => present.add(c));
+    Object.keys(y.change?.indicators ?? {}).forEach((c) => present.add(c));
+  }
+  return [...present].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+}
+
+/**
+ * Indicators × years: each year's indicator score with its change from the previous comparable
+ * year; a year whose framework is not comparable with the one before says so instead of a number.
+ */
+export function IndicatorChanges({ history }: { history: History }) {
+  const { t } = useTranslation('scoring');
+  const years = history.years.filter((y) => y.change);
+  const codes = historyIndicatorCodes(history);
+  if (years.length === 0 || codes.length === 0) return null;
+  const name = (code: string) => ((INDICATOR_CODES as readonly string[]).includes(code) ? `${code}. ${t(indicatorKey(code))}` : code);
+  return (
+    <>
+      <h3>{t('history.indicatorChanges')}</h3>
+      <p className="muted">{t('history.indicatorChangesNote')}</p>
+      <table>
+        <caption className="visually-hidden">{t('history.indicatorChanges')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('sheet.indicator')}</th>
+            {years.map((y) => (
+              <th scope="col" key={y.fiscalYear}>
+                {t('sheet.year', { year: y.fiscalYear })}{' '}
+                <small>
+                  {y.change!.comparable
+                    ? `(${t('history.versus', { year: y.change!.previousFiscalYear })})`
+                    : y.change!.reason === 'different-framework'
+                      ? t('history.notComparableFramework')
+                      : t('history.notComparableUnknown')}
+                </small>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {codes.map((code) => (
+            <tr key={code}>
+              <th scope="row">{name(code)}</th>
+              {years.map((y) => {
+                const change = y.change!;
+                const delta = change.indicators?.[code];
+                return (
+                  <td key={y.fiscalYear}>
+                    {score(y.indicators[code])}{' '}
+                    {!change.comparable ? (
+                      <em>({t('history.notComparable')})</em>
+                    ) : delta !== undefined ? (
+                      <Delta value={delta} since={change.previousFiscalYear} />
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 /** The unit's years with the change from the year before (only between comparable frameworks) and what cost the latest year most. */
 export function ScoreHistory({ history }: { history: History }) {
   const { t, i18n } = useTranslation('scoring');
@@ -126,6 +212,7 @@ export function ScoreHistory({ history }: { history: History }) {
           ))}
         </tbody>
       </table>
+      <IndicatorChanges history={history} />
       {history.latestFiscalYear && history.pullingDown.length > 0 && (
         <>
           <h3>{t('history.pullingDown', { year: history.latestFiscalYear })}</h3>

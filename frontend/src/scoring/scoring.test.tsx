@@ -89,6 +89,53 @@ describe('score sheet', () => {
     expect(within(years).getAllByRole('link').map((a) => a.textContent)).toEqual(['พ.ศ. 2565', 'พ.ศ. 2566', 'พ.ศ. 2568']);
   });
 
+  it('shows each indicator’s change from the previous comparable year in words, and says which years cannot be compared', async () => {
+    const fy2567 = { ...fy2566.indicators, '6': 94.73, '8': 89.98, '9': 100 };
+    const history = {
+      unitCode: 'KALASIN2',
+      nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษากาฬสินธุ์ เขต 2',
+      years: [
+        { fiscalYear: 2566, official: true, frameworkId: 'OBEC-2566', frameworkVersion: 1, comparabilityGroup: 'ITA-2566', total: 96.37, rating: 'AA', passed: true, indicators: fy2566.indicators, change: null },
+        {
+          fiscalYear: 2567, official: true, frameworkId: 'OBEC-2566', frameworkVersion: 2, comparabilityGroup: 'ITA-2566',
+          total: 96.45, rating: 'AA', passed: true, indicators: fy2567,
+          change: { previousFiscalYear: 2566, comparable: true, total: 0.08, indicators: { '6': 1.25, '8': -0.5, '9': 0 } },
+        },
+        {
+          fiscalYear: 2568, official: true, total: 90, rating: 'A', passed: true, indicators: {},
+          change: { previousFiscalYear: 2567, comparable: false, reason: 'framework-unknown' },
+        },
+      ],
+      latestFiscalYear: 2568,
+      pullingDown: [],
+    };
+    const fetch = vi.fn(async (url: string) => (url.endsWith('/history') ? json(history) : json(fy2566)));
+    renderWithProviders(
+      <Routes>
+        <Route path="scoring/units/:unitCode/years/:fiscalYear" element={<ScoreSheetPage />} />
+      </Routes>,
+      { route: '/scoring/units/KALASIN2/years/2567', http: createHttpClient({ baseUrl: '/api', fetch: fetch as never }) },
+    );
+    const table = await screen.findByRole('table', { name: 'การเปลี่ยนแปลงรายตัวชี้วัดจากปีก่อน' });
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      'ตัวชี้วัด',
+      'พ.ศ. 2567 (เทียบกับ พ.ศ. 2566)',
+      'พ.ศ. 2568 เทียบไม่ได้: ไม่ทราบกรอบการประเมินของปีใดปีหนึ่ง',
+    ]);
+    const quality = within(table).getByRole('row', { name: /^6\. คุณภาพการดำเนินงาน/ });
+    const [up, unknown] = within(quality).getAllByRole('cell');
+    expect(up).toHaveTextContent('94.73 ▲ +1.25');
+    expect(within(up!).getByText('เพิ่มขึ้น 1.25 คะแนนจาก พ.ศ. 2566')).toBeInTheDocument();
+    expect(unknown).toHaveTextContent('(เทียบไม่ได้)');
+    expect(unknown).not.toHaveTextContent(/\d/);
+    const improving = within(table).getByRole('row', { name: /^8\. การปรับปรุงระบบการทำงาน/ });
+    expect(within(improving).getAllByRole('cell')[0]).toHaveTextContent('89.98 ▼ −0.50');
+    expect(within(improving).getByText('ลดลง 0.50 คะแนนจาก พ.ศ. 2566')).toBeInTheDocument();
+    expect(within(table).getByText('เท่ากับ พ.ศ. 2566')).toBeInTheDocument();
+    // Indicators without a change keep their score and no arrow.
+    expect(within(within(table).getByRole('row', { name: /^1\. การปฏิบัติหน้าที่/ })).getAllByRole('cell')[0]).toHaveTextContent(/^91\.78\s*$/);
+  });
+
   it('says so when a year has no published result', async () => {
     const fetch = vi.fn(async () =>
       new Response(JSON.stringify({ type: 'urn:ita:problem:public-result-not-found', status: 404, title: 'x' }), {
