@@ -6,7 +6,7 @@ import { adminApi } from './api';
 import { InviteUserForm } from './InviteUserForm';
 import { ProblemAlert } from './problems';
 
-/** The accounts of one unit (from Keycloak through scoring-service), with invite and disable. */
+/** The accounts of one unit (from Keycloak through scoring-service), with invite, disable and re-enable. */
 export function UnitUsers({ unitCode }: { unitCode: string }) {
   const { t } = useTranslation('scoring');
   const http = useHttpClient();
@@ -25,13 +25,21 @@ export function UnitUsers({ unitCode }: { unitCode: string }) {
       void queryClient.invalidateQueries({ queryKey: key });
     },
   });
+  const enable = useMutation({
+    mutationFn: (userId: string) => adminApi.enableUser(http, unitCode, userId),
+    onSuccess: (user) => {
+      setNotice(t('admin.users.enabledNotice', { username: user.username }));
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const busy = disable.isPending || enable.isPending;
 
   return (
     <section aria-labelledby={`users-${unitCode}`}>
       <h2 id={`users-${unitCode}`}>{t('admin.users.title')}</h2>
       <p role="status">{notice}</p>
       {users.isPending && <p>{t('loading')}</p>}
-      <ProblemAlert error={users.error ?? disable.error} />
+      <ProblemAlert error={users.error ?? disable.error ?? enable.error} />
       {users.data && users.data.length === 0 && <p>{t('admin.users.none')}</p>}
       {users.data && users.data.length > 0 && (
         <table aria-label={t('admin.users.title')}>
@@ -57,14 +65,29 @@ export function UnitUsers({ unitCode }: { unitCode: string }) {
                   {user.enabled && user.pendingActions.includes('UPDATE_PASSWORD') && ` · ${t('admin.users.mustChangePassword')}`}
                 </td>
                 <td>
-                  {user.enabled && (
+                  {user.enabled ? (
                     <button
                       type="button"
                       className="button"
-                      disabled={disable.isPending}
-                      onClick={() => disable.mutate(user.id)}
+                      disabled={busy}
+                      onClick={() => {
+                        enable.reset();
+                        disable.mutate(user.id);
+                      }}
                     >
                       {t('admin.users.disable', { username: user.username })}
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy}
+                      onClick={() => {
+                        disable.reset();
+                        enable.mutate(user.id);
+                      }}
+                    >
+                      {t('admin.users.enable', { username: user.username })}
                     </button>
                   )}
                 </td>

@@ -203,6 +203,34 @@ describe('units screen', { timeout: 30_000 }, () => {
     expect(within(form).getByLabelText('Username')).toHaveValue('somchai');
   });
 
+  it('re-enables a disabled user, offering it only on disabled accounts', async () => {
+    const away = { ...editor, id: 'u-9', username: 'teacher.away', pendingActions: [], enabled: false };
+    let users = [editor, away];
+    const { http, calls } = fakeService({
+      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'GET /scoring/units/KALASIN2-S001/users': () => json(users),
+      'GET /scoring/units/KALASIN2-S001/users/grantable-roles': () => json({ roles: ['evidence-editor'] }),
+      'POST /scoring/units/KALASIN2-S001/users/u-9/enable': () => {
+        users = [editor, { ...away, enabled: true }];
+        return json(users[1]);
+      },
+    });
+    renderWithProviders(<UnitsPage />, { http, auth: areaAdmin });
+    await userEvent.click(await screen.findByRole('button', { name: 'จัดการ โรงเรียนบ้านหนองแสง' }));
+    const people = await screen.findByRole('table', { name: 'ผู้ใช้ของหน่วยงาน' });
+    const activeRow = within(people).getByRole('row', { name: /evidence\.s001/ });
+    expect(within(activeRow).queryByRole('button', { name: /เปิดการใช้งาน/ })).not.toBeInTheDocument();
+    const awayRow = within(people).getByRole('row', { name: /teacher\.away/ });
+    expect(within(awayRow).getAllByRole('cell')[3]).toHaveTextContent(/^ปิดการใช้งาน$/);
+    expect(within(awayRow).queryByRole('button', { name: 'ปิดการใช้งาน teacher.away' })).not.toBeInTheDocument();
+
+    await userEvent.click(within(awayRow).getByRole('button', { name: 'เปิดการใช้งาน teacher.away อีกครั้ง' }));
+    expect(await screen.findByText('เปิดการใช้งานบัญชี teacher.away อีกครั้งแล้ว')).toBeInTheDocument();
+    const enabledRow = await within(people).findByRole('button', { name: 'ปิดการใช้งาน teacher.away' });
+    expect(within(enabledRow.closest('tr')!).getAllByRole('cell')[3]).toHaveTextContent(/^ใช้งาน$/);
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/scoring/units/KALASIN2-S001/users/u-9/enable']);
+  });
+
   it('lists every wrong line of a CSV dry run and imports nothing until asked', async () => {
     const { http, calls } = fakeService({
       'GET /scoring/units/KALASIN2/subtree': () => json(tree),

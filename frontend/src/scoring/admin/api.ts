@@ -223,6 +223,8 @@ export const adminApi = {
     http.request(`${base}/units/${enc(code)}/users`, invitedSchema, { method: 'POST', body: input }),
   disableUser: (http: HttpClient, code: string, userId: string) =>
     http.request(`${base}/units/${enc(code)}/users/${enc(userId)}/disable`, userSchema, { method: 'POST' }),
+  enableUser: (http: HttpClient, code: string, userId: string) =>
+    http.request(`${base}/units/${enc(code)}/users/${enc(userId)}/enable`, userSchema, { method: 'POST' }),
 
   officialResults: (http: HttpClient, code: string) =>
     http.get(`${base}/official-results/${enc(code)}`, z.array(officialResultSchema)),
