@@ -4,12 +4,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
+import th.go.ita.scoring.framework.Framework;
+import th.go.ita.scoring.framework.FrameworkService;
+import th.go.ita.scoring.framework.FrameworkVersion;
 import th.go.ita.scoring.demo.DemoDataLoader;
 import th.go.ita.scoring.round.AssessmentRound;
 import th.go.ita.scoring.unit.Unit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -17,6 +21,9 @@ class DemoDataLoaderTest {
 
     @Inject
     DemoDataLoader loader;
+
+    @Inject
+    FrameworkService frameworks;
 
     @Test
     @Transactional
@@ -38,5 +45,16 @@ class DemoDataLoaderTest {
         assertEquals(AssessmentRound.State.PUBLISHED, round.state, "the seed office's FY2566 round is published");
         assertEquals("OBEC-2566", round.frameworkId);
         assertEquals(1, AssessmentRound.count("scopeUnitCode = ?1 and fiscalYear = ?2", "KALASIN2", 2566));
+
+        AssessmentRound practice = AssessmentRound.find("scopeUnitCode = ?1 and fiscalYear = ?2", "KALASIN2", 2570).firstResult();
+        assertEquals(AssessmentRound.State.OPEN, practice.state, "the demo area has an open round to try things in");
+        assertTrue(practice.name.contains("ข้อมูลสาธิต"), practice.name);
+        assertEquals("DEMO-2570", practice.frameworkId);
+        assertTrue(practice.surveyOpensAt.isBefore(practice.surveyClosesAt));
+        Framework framework = frameworks.framework("DEMO-2570", 1);
+        assertEquals(2570, framework.fiscalYear());
+        assertNotEquals(frameworks.framework("NACC-2567", 1).comparabilityGroup(), framework.comparabilityGroup(),
+                "no history may compare a real year with the practice framework");
+        assertTrue(FrameworkVersion.find("DEMO-2570", 1).document.contains("ข้อมูลสาธิต"), "the framework says it is demo data");
     }
 }

@@ -17,19 +17,32 @@ import java.util.List;
 /**
  * How far each unit of a round is: answer sets received against the sample each instrument needs,
  * OIT items with a final verdict and how many passed, and whether the unit risks missing a
- * deadline (a short sample or unreviewed items with the window closing within {@link #RISK_WINDOW}).
+ * deadline (a short sample or unreviewed items with the window closing within {@link #RISK_WINDOW}),
+ * with the reasons spelt out so an area administrator knows whom to call about what.
  */
 @ApplicationScoped
 public class RoundProgress {
 
     static final Duration RISK_WINDOW = Duration.ofDays(7);
 
-    public record UnitProgress(String code, String nameTh, long iitReceived, int iitRequired, long eitReceived,
-                               int eitRequired, long oitReviewed, long oitPassed, int oitItems, boolean atRisk) {
+    /** Why a unit risks missing a deadline. */
+    public enum Reason {
+        /** Fewer IIT answer sets than the sample rule needs, with the survey window closing soon. */
+        IIT_SHORT,
+        /** Fewer EIT answer sets than the sample rule needs, with the survey window closing soon. */
+        EIT_SHORT,
+        /** OIT items still without a final verdict, with the review window (or OIT deadline) closing soon. */
+        OIT_UNREVIEWED
     }
 
-    public record View(String roundId, String scopeUnitCode, String state, int units, int unitsAtRisk,
-                       List<UnitProgress> progress) {
+    public record UnitProgress(String code, String nameTh, long iitReceived, int iitRequired, long eitReceived,
+                               int eitRequired, long oitReviewed, long oitPassed, int oitItems, boolean atRisk,
+                               List<Reason> reasons) {
+    }
+
+    /** {@code reviewClosesAt} is the review window's end or, for a round without one, the OIT deadline. */
+    public record View(String roundId, String scopeUnitCode, String state, Instant surveyClosesAt,
+                       Instant reviewClosesAt, int units, int unitsAtRisk, List<UnitProgress> progress) {
     }
 
     @Inject
@@ -55,8 +68,9 @@ public class RoundProgress {
                 FROM unit u WHERE u.path LIKE :prefix AND u.active ORDER BY u.path
                 """).setParameter("round", round.id).setParameter("prefix", root.path + "%").getResultList();
         boolean open = round.state == AssessmentRound.State.OPEN;
+        Instant reviewCloses = round.reviewClosesAt != null ? round.reviewClosesAt : round.oitDeadline;
         boolean surveyClosing = open && closingSoon(round.surveyClosesAt, now);
-        boolean reviewClosing = open && closingSoon(round.reviewClosesAt != null ? round.reviewClosesAt : round.oitDeadline, now);
+        boolean reviewClosing = open && closingSoon(reviewCloses, now);
         List<UnitProgress> progress = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             int iitRequired = SampleRequirement.required(f.samples() == null ? null : f.samples().get("IIT"), ((Number) r[2]).intValue());
@@ -64,12 +78,21 @@ public class RoundProgress {
             long iit = ((Number) r[4]).longValue();
             long eit = ((Number) r[5]).longValue();
             long reviewed = ((Number) r[6]).longValue();
-            boolean shortSample = iit < iitRequired || eit < eitRequired;
-            boolean atRisk = (surveyClosing && shortSample) || (reviewClosing && reviewed < items);
+            List<Reason> reasons = new ArrayList<>(3);
+            if (surveyClosing && iit < iitRequired) {
+                reasons.add(Reason.IIT_SHORT);
+            }
+            if (surveyClosing && eit < eitRequired) {
+                reasons.add(Reason.EIT_SHORT);
+            }
+            if (reviewClosing && reviewed < items) {
+                reasons.add(Reason.OIT_UNREVIEWED);
+            }
             progress.add(new UnitProgress((String) r[0], (String) r[1], iit, iitRequired, eit, eitRequired, reviewed,
-                    ((Number) r[7]).longValue(), items, atRisk));
+                    ((Number) r[7]).longValue(), items, !reasons.isEmpty(), List.copyOf(reasons)));
         }
-        return new View(round.id.toString(), round.scopeUnitCode, round.state.name(), progress.size(),
+        return new View(round.id.toString(), round.scopeUnitCode, round.state.name(), round.surveyClosesAt,
+                reviewCloses, progress.size(),
                 (int) progress.stream().filter(UnitProgress::atRisk).count(), progress);
     }
 

@@ -1,5 +1,7 @@
 package th.go.ita.scoring.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import th.go.ita.scoring.config.ScoringConfig;
+import th.go.ita.scoring.framework.FrameworkLoader;
+import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.official.Csv;
 import th.go.ita.scoring.official.OfficialEntry;
 import th.go.ita.scoring.official.OfficialResultView;
@@ -55,6 +59,12 @@ public class DemoDataLoader {
     @Inject
     RoundService rounds;
 
+    @Inject
+    FrameworkService frameworks;
+
+    @Inject
+    ObjectMapper mapper;
+
     void onStart(@Observes StartupEvent event) {
         if (config.demoData().enabled()) {
             int added = load();
@@ -90,7 +100,7 @@ public class DemoDataLoader {
                 added += inserted;
             }
         }
-        return added + loadOfficialResults() + loadRounds();
+        return added + loadOfficialResults() + loadRounds() + loadPracticeRound();
     }
 
     /** Fixed so every start finds the same round, and the other services' demo data can rely on it. */
@@ -101,21 +111,69 @@ public class DemoDataLoader {
      * 43/43 OIT disclosure and scoring can compute from its events. Windows are those of FY2566.
      */
     private int loadRounds() {
+        AssessmentRound round = kalasin2Round(SEED_ROUND_2566, "ITA 2566 สพป.กาฬสินธุ์ เขต 2", 2566, "OBEC-2566",
+                AssessmentRound.State.PUBLISHED, "2023-05-01T00:00:00Z", "2023-07-31T16:59:59Z", "2023-06-30T16:59:59Z",
+                "2023-07-01T00:00:00Z", "2023-08-15T16:59:59Z", "2023-08-31T16:59:59Z");
+        return rounds.addPreset(round) ? 1 : 0;
+    }
+
+    static final UUID PRACTICE_ROUND_2570 = UUID.nameUUIDFromBytes("ita-demo-round-KALASIN2-2570".getBytes(StandardCharsets.UTF_8));
+    static final String PRACTICE_FRAMEWORK = "DEMO-2570";
+
+    /**
+     * An open FY2570 round for the demo area, so someone trying the platform can hand out access codes,
+     * upload OIT evidence and watch progress now rather than only read past years. NACC is redesigning
+     * ITA for FY2570 and its framework is not out yet, so the round runs under a practice framework:
+     * the newest shipped edition relabelled as demo data, in its own comparability group so that no
+     * history ever compares a real year with it. Windows are FY2570's (October 2026 – September 2027).
+     */
+    private int loadPracticeRound() {
+        frameworks.importDocument(practiceFramework());
+        AssessmentRound round = kalasin2Round(PRACTICE_ROUND_2570, "ITA 2570 รอบทดลอง สพป.กาฬสินธุ์ เขต 2 (ข้อมูลสาธิต)", 2570,
+                PRACTICE_FRAMEWORK, AssessmentRound.State.OPEN, "2026-10-31T17:00:00Z", "2027-06-30T16:59:59Z",
+                "2027-04-30T16:59:59Z", "2027-04-30T17:00:00Z", "2027-06-15T16:59:59Z", "2027-06-30T16:59:59Z");
+        return rounds.addPreset(round) ? 1 : 0;
+    }
+
+    /** A round of the demo area; the windows in order: survey opens, closes, OIT deadline, review opens, closes, corrections close. */
+    private static AssessmentRound kalasin2Round(UUID id, String name, int fiscalYear, String frameworkId,
+                                                 AssessmentRound.State state, String... windows) {
         AssessmentRound round = new AssessmentRound();
-        round.id = SEED_ROUND_2566;
-        round.name = "ITA 2566 สพป.กาฬสินธุ์ เขต 2";
-        round.fiscalYear = 2566;
-        round.frameworkId = "OBEC-2566";
+        round.id = id;
+        round.name = name;
+        round.fiscalYear = fiscalYear;
+        round.frameworkId = frameworkId;
         round.frameworkVersion = 1;
         round.scopeUnitCode = "KALASIN2";
-        round.state = AssessmentRound.State.PUBLISHED;
-        round.surveyOpensAt = Instant.parse("2023-05-01T00:00:00Z");
-        round.surveyClosesAt = Instant.parse("2023-07-31T16:59:59Z");
-        round.oitDeadline = Instant.parse("2023-06-30T16:59:59Z");
-        round.reviewOpensAt = Instant.parse("2023-07-01T00:00:00Z");
-        round.reviewClosesAt = Instant.parse("2023-08-15T16:59:59Z");
-        round.correctionClosesAt = Instant.parse("2023-08-31T16:59:59Z");
-        return rounds.addPreset(round) ? 1 : 0;
+        round.state = state;
+        round.surveyOpensAt = Instant.parse(windows[0]);
+        round.surveyClosesAt = Instant.parse(windows[1]);
+        round.oitDeadline = Instant.parse(windows[2]);
+        round.reviewOpensAt = Instant.parse(windows[3]);
+        round.reviewClosesAt = Instant.parse(windows[4]);
+        round.correctionClosesAt = Instant.parse(windows[5]);
+        return round;
+    }
+
+    private ObjectNode practiceFramework() {
+        try {
+            ObjectNode doc = (ObjectNode) mapper.readTree(resource(FrameworkLoader.BUNDLED.get(FrameworkLoader.BUNDLED.size() - 1)));
+            doc.put("id", PRACTICE_FRAMEWORK);
+            doc.put("version", 1);
+            doc.put("fiscalYear", 2570);
+            doc.put("comparabilityGroup", "ITA-DEMO-2570");
+            doc.set("name", mapper.createObjectNode()
+                    .put("th", "กรอบทดลองปีงบประมาณ พ.ศ. 2570 (ข้อมูลสาธิต ไม่ใช่กรอบการประเมินจริง)")
+                    .put("en", "FY2570 practice framework (demo data, not a real assessment framework)"));
+            doc.set("description", mapper.createObjectNode()
+                    .put("th", "ข้อมูลสาธิต: ใช้แบบวัดของกรอบล่าสุดที่มากับระบบ เพื่อทดลองใช้รอบการประเมินที่เปิดอยู่ "
+                            + "เมื่อ สำนักงาน ป.ป.ช. ประกาศกรอบปี 2570 ให้นำเข้ากรอบจริงและสร้างรอบใหม่")
+                    .put("en", "Demo data: the newest shipped framework's instruments, for trying an open round. "
+                            + "When NACC publishes the FY2570 framework, import it and create a new round."));
+            return doc;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The seed office's published history, FY2564–2566, exactly as on its official sheets. */

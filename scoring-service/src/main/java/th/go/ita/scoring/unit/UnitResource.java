@@ -4,8 +4,11 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,6 +44,9 @@ public class UnitResource {
     @Inject
     UnitImport importer;
 
+    @Inject
+    UnitBrowser browser;
+
     @GET
     @Path("/{code}")
     @Authenticated
@@ -55,7 +61,42 @@ public class UnitResource {
     @Operation(summary = "A unit and every unit below it, in tree order")
     public List<UnitView> subtree(@PathParam("code") String code) {
         Unit root = scope.require(code);
+        if (!scope.coversBelow(root)) {
+            return List.of(UnitView.of(root));
+        }
         return Unit.<Unit>list("path like ?1 order by path", root.path + "%").stream().map(UnitView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}/children")
+    @Authenticated
+    @Operation(summary = "One page of a unit's direct children, by code, each with its own number of children")
+    public UnitBrowser.Children children(@PathParam("code") String code,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Unit parent = scope.require(code);
+        if (!scope.coversBelow(parent)) {
+            return new UnitBrowser.Children(UnitView.of(parent), 0, page, size, List.of());
+        }
+        return browser.children(parent, page, size);
+    }
+
+    @GET
+    @Path("/{code}/search")
+    @Authenticated
+    @Operation(summary = "Units in the subtree whose code or name contains the text, in tree order")
+    public List<UnitView> search(@PathParam("code") String code,
+                                 @QueryParam("q") @NotBlank @Size(max = 100) String text,
+                                 @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        Unit root = scope.require(code);
+        if (!scope.coversBelow(root)) {
+            String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+            boolean matches = root.code.toLowerCase(java.util.Locale.ROOT).contains(needle)
+                    || root.nameTh.toLowerCase(java.util.Locale.ROOT).contains(needle)
+                    || (root.nameEn != null && root.nameEn.toLowerCase(java.util.Locale.ROOT).contains(needle));
+            return matches ? List.of(UnitView.of(root)) : List.of();
+        }
+        return browser.search(root, text, limit);
     }
 
     @POST

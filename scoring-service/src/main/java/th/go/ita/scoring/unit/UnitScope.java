@@ -33,6 +33,16 @@ public class UnitScope {
         return unit.path.contains("/" + own + "/");
     }
 
+    /** Whether the caller may see the units below this one (which they may see themselves). */
+    public boolean coversBelow(Unit unit) {
+        if (user.hasRole(Roles.SYSTEM_ADMIN)) {
+            return true;
+        }
+        String own = user.unitCode();
+        return own != null && user.hasRole(Roles.AREA_ADMIN)
+                && (own.equals(unit.code) || unit.path.contains("/" + own + "/"));
+    }
+
     /** The caller's own unit, or null when the token names none that exists. */
     public Unit own() {
         String own = user.unitCode();

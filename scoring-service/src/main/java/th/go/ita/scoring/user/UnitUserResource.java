@@ -59,4 +59,11 @@ public class UnitUserResource {
     public UserView disable(@PathParam("code") String code, @PathParam("userId") String userId) {
         return accounts.disable(code, userId);
     }
+
+    @POST
+    @Path("/{userId}/enable")
+    @Operation(summary = "Let a disabled user of this unit log in again")
+    public UserView enable(@PathParam("code") String code, @PathParam("userId") String userId) {
+        return accounts.enable(code, userId);
+    }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * User accounts of a unit, kept in Keycloak: invite, list, disable. Every check (unit exists, is in
+ * User accounts of a unit, kept in Keycloak: invite, list, disable, enable again. Every check (unit exists, is in
  * the caller's scope, role may be given) happens before Keycloak is asked to change anything, so a
  * refused request leaves no trace there.
  */
@@ -157,6 +157,35 @@ public class UserAccounts {
     }
 
     public UserView disable(String unitCode, String userId) {
+        Managed managed = manageable(unitCode, userId);
+        keycloak.call("disable " + managed.user.getUsername(), () -> {
+            managed.user.setEnabled(false);
+            managed.resource.update(managed.user);
+            // Disabling stops new logins; ending the sessions stops token refreshes too.
+            managed.resource.logout();
+            return null;
+        });
+        LOG.infof("%s disabled %s of %s", caller.username(), managed.user.getUsername(), managed.unit.code);
+        return UserView.of(managed.user, managed.roles);
+    }
+
+    /** Lets a disabled user log in again, with the roles and unit they had; nothing else about them changes. */
+    public UserView enable(String unitCode, String userId) {
+        Managed managed = manageable(unitCode, userId);
+        keycloak.call("enable " + managed.user.getUsername(), () -> {
+            managed.user.setEnabled(true);
+            managed.resource.update(managed.user);
+            return null;
+        });
+        LOG.infof("%s enabled %s of %s", caller.username(), managed.user.getUsername(), managed.unit.code);
+        return UserView.of(managed.user, managed.roles);
+    }
+
+    private record Managed(Unit unit, UserResource resource, UserRepresentation user, List<String> roles) {
+    }
+
+    /** A user of this unit, in the caller's scope, not the caller, and holding only roles the caller may grant. */
+    private Managed manageable(String unitCode, String userId) {
         Unit unit = scope.require(unitCode);
         UserResource resource = keycloak.users().get(userId);
         UserRepresentation user = keycloak.call("read user " + userId, () -> {
@@ -183,15 +212,7 @@ public class UserAccounts {
                 throw ProblemException.forbidden("user-not-manageable", user.getUsername(), role);
             }
         }
-        keycloak.call("disable " + user.getUsername(), () -> {
-            user.setEnabled(false);
-            resource.update(user);
-            // Disabling stops new logins; ending the sessions stops token refreshes too.
-            resource.logout();
-            return null;
-        });
-        LOG.infof("%s disabled %s of %s", caller.username(), user.getUsername(), unit.code);
-        return UserView.of(user, roles);
+        return new Managed(unit, resource, user, roles);
     }
 
     private UserView view(String id, UserRepresentation user) {

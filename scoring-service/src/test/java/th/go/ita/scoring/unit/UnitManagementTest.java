@@ -17,7 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -87,6 +91,43 @@ class UnitManagementTest {
         assertTrue(find("KALASIN1-S001").active);
         given().contentType("application/json").body(Map.of("code", "bad code", "type", "CASTLE"))
                 .when().post("/units").then().statusCode(400).body("type", equalTo("urn:ita:problem:invalid-input"));
+    }
+
+    @Test
+    @TestSecurity(user = "area.kalasin2", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void theTreeIsReadAPageOfChildrenOrASearchAtATimeWithinScope() {
+        given().when().get("/units/KALASIN2/children?size=2").then().statusCode(200)
+                .body("parent.code", equalTo("KALASIN2"))
+                .body("total", greaterThanOrEqualTo(3))
+                .body("items.code", contains("KALASIN2-S001", "KALASIN2-S002"))
+                .body("items[0].childCount", equalTo(0));
+        given().when().get("/units/KALASIN2/children?size=2&page=1").then().statusCode(200)
+                .body("items[0].code", equalTo("KALASIN2-S003"));
+        given().when().get("/units/KALASIN2/search?q=" + "หนองแสง").then().statusCode(200)
+                .body("code", contains("KALASIN2-S001"));
+        // Case-insensitive on codes and English names, and only inside the caller's area.
+        given().when().get("/units/KALASIN2/search?q=school&limit=100").then().statusCode(200)
+                .body("code", hasItems("KALASIN2-S001", "KALASIN2-S002", "KALASIN2-S003"))
+                .body("path", everyItem(startsWith("/OBEC/KALASIN2/")));
+        // A LIKE wildcard typed into the box is searched for as text, not as "anything".
+        given().queryParam("q", "%").when().get("/units/KALASIN2/search").then().statusCode(200).body("size()", equalTo(0));
+
+        given().when().get("/units/OBEC/children").then().statusCode(403);
+        given().when().get("/units/KALASIN1/search?q=school").then().statusCode(403);
+        given().queryParam("q", " ").when().get("/units/KALASIN2/search").then().statusCode(400)
+                .body("type", equalTo("urn:ita:problem:invalid-input"));
+        given().when().get("/units/KALASIN2/children?size=0").then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "unit.s001", roles = "unit-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void aUnitAdminOfAnAreaOfficeSeesNoSchoolsBelowIt() {
+        given().when().get("/units/KALASIN2/children").then().statusCode(200)
+                .body("parent.code", equalTo("KALASIN2")).body("total", equalTo(0)).body("items.size()", equalTo(0));
+        given().when().get("/units/KALASIN2/subtree").then().statusCode(200).body("code", contains("KALASIN2"));
+        given().when().get("/units/KALASIN2/search?q=kalasin").then().statusCode(200).body("code", contains("KALASIN2"));
     }
 
     @Test

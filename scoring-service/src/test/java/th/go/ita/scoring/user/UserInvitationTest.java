@@ -112,6 +112,12 @@ class UserInvitationTest {
         Response afterDisable = passwordGrant(username, chosen);
         assertEquals(400, afterDisable.statusCode(), afterDisable.asString());
         assertEquals("invalid_grant", afterDisable.path("error"));
+
+        given().when().post("/units/KALASIN2-S001/users/" + id + "/enable").then().statusCode(200)
+                .body("enabled", equalTo(true)).body("roles", equalTo(List.of("evidence-editor")));
+        Response afterEnable = passwordGrant(username, chosen);
+        assertEquals(200, afterEnable.statusCode(), afterEnable.asString());
+        assertEquals(List.of("evidence-editor"), rolesOf(id), "re-enabling kept the user's role");
     }
 
     @Test
@@ -175,6 +181,8 @@ class UserInvitationTest {
         given().when().post("/units/KALASIN2/users/" + areaAdminId + "/disable").then().statusCode(403)
                 .body("type", equalTo("urn:ita:problem:user-not-manageable"));
         assertTrue(keycloak.users().get(areaAdminId).toRepresentation().isEnabled());
+        given().when().post("/units/KALASIN2/users/" + areaAdminId + "/enable").then().statusCode(403)
+                .body("type", equalTo("urn:ita:problem:user-not-manageable"));
         String otherSchoolUser = find("unit.school1").get(0).getId();
         given().when().post("/units/KALASIN2/users/" + otherSchoolUser + "/disable").then().statusCode(404)
                 .body("type", equalTo("urn:ita:problem:user-not-found"));
