@@ -103,6 +103,9 @@ const tree = [
   unit('KALASIN2', 'OBEC', '/OBEC/KALASIN2/', 'สพป.กาฬสินธุ์ เขต 2', 'AREA_PRIMARY'),
   unit('KALASIN2-S001', 'KALASIN2', '/OBEC/KALASIN2/KALASIN2-S001/', 'โรงเรียนบ้านหนองแสง'),
 ];
+/** A page of direct children as the service sends it; each child without children of its own unless given. */
+const childrenOf = (parent: object, items: object[], total = items.length, page = 0) =>
+  json({ parent, total, page, size: 50, items: items.map((i) => ({ childCount: 0, ...i })) });
 const editor = {
   id: 'u-1', username: 'evidence.s001', email: 'e@s001.th', firstName: 'สมศรี', lastName: 'ใจดี', unitCode: 'KALASIN2-S001',
   roles: ['evidence-editor'], enabled: true, pendingActions: ['UPDATE_PASSWORD'], createdAt: null,
@@ -112,7 +115,7 @@ describe('units screen', { timeout: 30_000 }, () => {
   it('invites a user to a school and shows the temporary password once', async () => {
     let users = [editor];
     const { http, calls } = fakeService({
-      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, [tree[1]!]),
       'GET /scoring/units/KALASIN2-S001/users': () => json(users),
       'GET /scoring/units/KALASIN2-S001/users/grantable-roles': () =>
         json({ roles: ['area-admin', 'unit-admin', 'evidence-editor', 'activity-editor', 'auditor'] }),
@@ -146,7 +149,7 @@ describe('units screen', { timeout: 30_000 }, () => {
 
   it('says an e-mail went out when the service invites by e-mail, and shows no password', async () => {
     const { http } = fakeService({
-      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, [tree[1]!]),
       'GET /scoring/units/KALASIN2-S001/users': () => json([]),
       'GET /scoring/units/KALASIN2-S001/users/grantable-roles': () => json({ roles: ['evidence-editor'] }),
       'POST /scoring/units/KALASIN2-S001/users': () =>
@@ -166,7 +169,8 @@ describe('units screen', { timeout: 30_000 }, () => {
 
   it('shows why an invitation was refused, in English when the reader chose English', async () => {
     const { http } = fakeService({
-      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      // A unit administrator sees their own unit only: the service lists no children.
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, []),
       'GET /scoring/units/KALASIN2/users': () => json([]),
       'GET /scoring/units/KALASIN2/users/grantable-roles': () => json({ roles: ['unit-admin', 'evidence-editor'] }),
       'POST /scoring/units/KALASIN2/users': () =>
@@ -207,7 +211,7 @@ describe('units screen', { timeout: 30_000 }, () => {
     const away = { ...editor, id: 'u-9', username: 'teacher.away', pendingActions: [], enabled: false };
     let users = [editor, away];
     const { http, calls } = fakeService({
-      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, [tree[1]!]),
       'GET /scoring/units/KALASIN2-S001/users': () => json(users),
       'GET /scoring/units/KALASIN2-S001/users/grantable-roles': () => json({ roles: ['evidence-editor'] }),
       'POST /scoring/units/KALASIN2-S001/users/u-9/enable': () => {
@@ -231,9 +235,85 @@ describe('units screen', { timeout: 30_000 }, () => {
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/scoring/units/KALASIN2-S001/users/u-9/enable']);
   });
 
+  it('loads the national tree a level at a time: expands a unit, collapses it, and pages through long lists', async () => {
+    const obec = unit('OBEC', null, '/OBEC/', 'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน', 'NATIONAL');
+    const kalasin3 = unit('KALASIN3', 'OBEC', '/OBEC/KALASIN3/', 'สพป.กาฬสินธุ์ เขต 3', 'AREA_PRIMARY');
+    const kalasin1 = unit('KALASIN1', 'OBEC', '/OBEC/KALASIN1/', 'สพป.กาฬสินธุ์ เขต 1', 'AREA_PRIMARY');
+    const school2 = unit('KALASIN2-S002', 'KALASIN2', '/OBEC/KALASIN2/KALASIN2-S002/', 'โรงเรียนบ้านโคกกลาง');
+    const { http, calls } = fakeService({
+      'GET /scoring/units/OBEC/children?page=0&size=50': () => childrenOf(obec, [kalasin1, { ...tree[0]!, childCount: 2 }], 3),
+      'GET /scoring/units/OBEC/children?page=1&size=50': () => childrenOf(obec, [kalasin3], 3, 1),
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, [tree[1]!, { ...school2, active: false }]),
+    });
+    renderWithProviders(<UnitsPage />, { http, auth: systemAdmin });
+    const table = await screen.findByRole('table', { name: 'หน่วยงานในขอบเขตของคุณ' });
+    const names = () => within(table).getAllByRole('button', { name: /^จัดการ / }).map((b) => b.textContent);
+    expect(await within(table).findByRole('button', { name: 'จัดการ สพป.กาฬสินธุ์ เขต 2' })).toBeInTheDocument();
+    expect(names()).toEqual(['สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน', 'สพป.กาฬสินธุ์ เขต 1', 'สพป.กาฬสินธุ์ เขต 2']);
+    // Only units with units below them can expand.
+    expect(within(table).queryByRole('button', { name: /หน่วยงานภายใต้ สพป.กาฬสินธุ์ เขต 1/ })).not.toBeInTheDocument();
+
+    await userEvent.click(within(table).getByRole('button', { name: 'แสดงหน่วยงานภายใต้ สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน เพิ่มเติม (แสดงแล้ว 2 จาก 3 แห่ง)' }));
+    expect(await within(table).findByRole('button', { name: 'จัดการ สพป.กาฬสินธุ์ เขต 3' })).toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: /เพิ่มเติม/ })).not.toBeInTheDocument();
+
+    const expander = within(table).getByRole('button', { name: 'หน่วยงานภายใต้ สพป.กาฬสินธุ์ เขต 2 (2 แห่ง)' });
+    expect(expander).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(expander);
+    const school = await within(table).findByRole('button', { name: 'จัดการ โรงเรียนบ้านโคกกลาง' });
+    expect(expander).toHaveAttribute('aria-expanded', 'true');
+    expect(school.closest('tr')).toHaveTextContent('ปิดการใช้งาน');
+    expect(names()).toEqual([
+      'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน', 'สพป.กาฬสินธุ์ เขต 1', 'สพป.กาฬสินธุ์ เขต 2',
+      'โรงเรียนบ้านหนองแสง', 'โรงเรียนบ้านโคกกลาง', 'สพป.กาฬสินธุ์ เขต 3',
+    ]);
+    await userEvent.click(expander);
+    expect(within(table).queryByRole('button', { name: 'จัดการ โรงเรียนบ้านโคกกลาง' })).not.toBeInTheDocument();
+    expect(calls.map((c) => c.path)).toEqual([
+      '/scoring/units/OBEC/children?page=0&size=50',
+      '/scoring/units/OBEC/children?page=1&size=50',
+      '/scoring/units/KALASIN2/children?page=0&size=50',
+    ]);
+  });
+
+  it('finds a unit by name without loading the tree, then deactivates it and shows the new state', async () => {
+    const q = encodeURIComponent('หนองแสง');
+    let school = tree[1]!;
+    const { http, calls } = fakeService({
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, []),
+      [`GET /scoring/units/KALASIN2/search?q=${q}&limit=20`]: () => json([school]),
+      [`GET /scoring/units/KALASIN2/search?q=${encodeURIComponent('ไม่มี')}&limit=20`]: () => json([]),
+      'GET /scoring/units/KALASIN2-S001/users': () => json([]),
+      'POST /scoring/units/KALASIN2-S001/deactivate': () => {
+        school = { ...school, active: false };
+        return json(school);
+      },
+    });
+    renderWithProviders(<UnitsPage />, { http, auth: areaAdmin });
+    const search = await screen.findByRole('search', { name: 'ค้นหาหน่วยงาน (รหัสหรือชื่อ)' });
+    await userEvent.type(within(search).getByLabelText('ค้นหาหน่วยงาน (รหัสหรือชื่อ)'), 'ไม่มี');
+    await userEvent.click(within(search).getByRole('button', { name: 'ค้นหา' }));
+    expect(await screen.findByText('ไม่พบหน่วยงานที่ตรงกับ “ไม่มี”')).toBeInTheDocument();
+
+    await userEvent.clear(within(search).getByLabelText('ค้นหาหน่วยงาน (รหัสหรือชื่อ)'));
+    await userEvent.type(within(search).getByLabelText('ค้นหาหน่วยงาน (รหัสหรือชื่อ)'), 'หนองแสง{Enter}');
+    const results = await screen.findByRole('table', { name: 'ผลการค้นหา “หนองแสง”' });
+    const row = within(results).getByRole('row', { name: /KALASIN2-S001/ });
+    expect(row).toHaveTextContent('OBEC › KALASIN2');
+    await userEvent.click(within(row).getByRole('button', { name: 'จัดการ โรงเรียนบ้านหนองแสง' }));
+    expect(await screen.findByRole('heading', { name: 'หน่วยงาน โรงเรียนบ้านหนองแสง (KALASIN2-S001)' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'ปิดการใช้งานหน่วยงาน' }));
+    expect(await screen.findByText('เปลี่ยนสถานะหน่วยงาน KALASIN2-S001 แล้ว')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'เปิดการใช้งานหน่วยงาน' })).toBeInTheDocument();
+    // The search results are read again, so they show the unit's new state.
+    expect(await within(results).findByRole('cell', { name: 'ปิดการใช้งาน' })).toBeInTheDocument();
+    expect(calls.some((c) => c.path.includes('/subtree'))).toBe(false);
+  });
+
   it('lists every wrong line of a CSV dry run and imports nothing until asked', async () => {
     const { http, calls } = fakeService({
-      'GET /scoring/units/KALASIN2/subtree': () => json(tree),
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, [tree[1]!]),
       'POST /scoring/units/import?dryRun=true': () =>
         json({
           dryRun: true, lines: 2, created: 0, updated: 0,

@@ -93,6 +93,25 @@ export const unitSchema = z.object({
 });
 export type Unit = z.infer<typeof unitSchema>;
 
+/** A direct child in the tree, with how many units sit directly below it (so the screen knows whether it expands). */
+export const childUnitSchema = unitSchema.extend({ childCount: z.number() });
+export type ChildUnit = z.infer<typeof childUnitSchema>;
+
+/** One page of a unit's direct children (active and inactive, by code). */
+export const childrenPageSchema = z.object({
+  parent: unitSchema,
+  total: z.number(),
+  page: z.number(),
+  size: z.number(),
+  items: z.array(childUnitSchema),
+});
+export type ChildrenPage = z.infer<typeof childrenPageSchema>;
+
+/** Children per request when expanding a unit of the tree. */
+export const CHILDREN_PAGE_SIZE = 50;
+/** Search results per request. */
+export const UNIT_SEARCH_LIMIT = 20;
+
 export interface UnitInput {
   code: string;
   parentCode?: string | null;
@@ -204,7 +223,10 @@ export const adminApi = {
   importFramework: (http: HttpClient, document: unknown) =>
     http.request(`${base}/frameworks`, frameworkImportSchema, { method: 'POST', body: document }),
 
-  subtree: (http: HttpClient, code: string) => http.get(`${base}/units/${enc(code)}/subtree`, z.array(unitSchema)),
+  children: (http: HttpClient, code: string, page: number, size = CHILDREN_PAGE_SIZE) =>
+    http.get(`${base}/units/${enc(code)}/children?page=${page}&size=${size}`, childrenPageSchema),
+  searchUnits: (http: HttpClient, code: string, text: string, limit = UNIT_SEARCH_LIMIT) =>
+    http.get(`${base}/units/${enc(code)}/search?q=${enc(text)}&limit=${limit}`, z.array(unitSchema)),
   createUnit: (http: HttpClient, input: UnitInput) =>
     http.request(`${base}/units`, unitSchema, { method: 'POST', body: input }),
   updateUnit: (http: HttpClient, code: string, input: UnitInput) =>
