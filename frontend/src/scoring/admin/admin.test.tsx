@@ -311,6 +311,30 @@ describe('units screen', { timeout: 30_000 }, () => {
     expect(calls.some((c) => c.path.includes('/subtree'))).toBe(false);
   });
 
+  it('suggests where to move a unit from a search, leaving out the unit itself, and moves it', async () => {
+    const kalasin3 = unit('KALASIN3', 'OBEC', '/OBEC/KALASIN3/', 'สพป.กาฬสินธุ์ เขต 3', 'AREA_PRIMARY');
+    const { http, calls } = fakeService({
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, [tree[1]!]),
+      'GET /scoring/units/KALASIN2-S001/users': () => json([]),
+      'GET /scoring/units/KALASIN2/search?q=KAL&limit=20': () => json([tree[0], tree[1], kalasin3]),
+      'POST /scoring/units/KALASIN2-S001/move': () => json({ ...tree[1]!, parentCode: 'KALASIN3', path: '/OBEC/KALASIN3/KALASIN2-S001/' }),
+    });
+    renderWithProviders(<UnitsPage />, { http, auth: areaAdmin });
+    await userEvent.click(await screen.findByRole('button', { name: 'จัดการ โรงเรียนบ้านหนองแสง' }));
+    const form = await screen.findByRole('form', { name: 'ย้ายหน่วยงาน' });
+    const parent = within(form).getByLabelText('ย้ายไปอยู่ภายใต้');
+    await userEvent.clear(parent);
+    await userEvent.type(parent, 'kal');
+    await vi.waitFor(() =>
+      expect([...form.querySelectorAll('datalist option')].map((o) => (o as HTMLOptionElement).value)).toEqual(['KALASIN2', 'KALASIN3']),
+    );
+    await userEvent.clear(parent);
+    await userEvent.type(parent, 'KALASIN3');
+    await userEvent.click(within(form).getByRole('button', { name: 'ย้ายหน่วยงาน' }));
+    expect(await screen.findByText('ย้ายหน่วยงาน KALASIN2-S001 แล้ว')).toBeInTheDocument();
+    expect(calls).toContainEqual({ method: 'POST', path: '/scoring/units/KALASIN2-S001/move', body: { parentCode: 'KALASIN3' } });
+  });
+
   it('lists every wrong line of a CSV dry run and imports nothing until asked', async () => {
     const { http, calls } = fakeService({
       'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, [tree[1]!]),
