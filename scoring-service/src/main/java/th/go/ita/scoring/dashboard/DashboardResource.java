@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.scoring.access.Roles;
@@ -57,17 +59,57 @@ public class DashboardResource {
     @Path("/rounds/{roundId}/progress")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
     @Transactional
-    @Operation(summary = "Progress of a round in the caller's area: responses received vs required, OIT items reviewed, units at risk")
-    public RoundProgress.View progress(@PathParam("unitCode") String unitCode, @PathParam("roundId") java.util.UUID roundId) {
+    @Operation(summary = "Progress of a round in the caller's area: responses received vs required, OIT items reviewed, "
+            + "units at risk and why; the summary counts every unit, the list is one page (at-risk units first)")
+    public RoundProgress.View progress(@PathParam("unitCode") String unitCode, @PathParam("roundId") java.util.UUID roundId,
+                                       @QueryParam("atRisk") @DefaultValue("false") boolean atRiskOnly,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("100") @Min(1) @Max(RoundProgress.Page.MAX_SIZE) int size) {
+        return progress.of(round(unitCode, roundId), areaOfRound(unitCode, roundId), java.time.Instant.now(),
+                new RoundProgress.Page(atRiskOnly, page, size));
+    }
+
+    @GET
+    @Path("/rounds/{roundId}/progress/export")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Transactional
+    @Operation(summary = "Every unit's progress in a round (or only those at risk) as CSV or XLSX (format=csv|xlsx)")
+    public Response exportProgress(@PathParam("unitCode") String unitCode, @PathParam("roundId") java.util.UUID roundId,
+                                   @QueryParam("atRisk") @DefaultValue("false") boolean atRiskOnly,
+                                   @QueryParam("format") @DefaultValue("csv") String format) {
+        requireFormat(format);
+        th.go.ita.scoring.round.AssessmentRound round = round(unitCode, roundId);
+        RoundProgress.View view = progress.of(round, areaOfRound(unitCode, roundId), java.time.Instant.now(),
+                RoundProgress.Page.everything(atRiskOnly));
+        List<String> headers = List.of("รหัส (code)", "หน่วยงาน (unit)", "IIT ได้รับ (received)", "IIT ต้องการ (required)",
+                "EIT ได้รับ (received)", "EIT ต้องการ (required)", "OIT ตรวจแล้ว (reviewed)", "OIT ผ่าน (passed)",
+                "OIT ทั้งหมด (items)", "เสี่ยง (at risk)", "เหตุผล (reasons)");
+        List<List<Object>> rows = new ArrayList<>();
+        for (RoundProgress.UnitProgress p : view.progress()) {
+            rows.add(List.of(p.code(), p.nameTh(), p.iitReceived(), p.iitRequired(), p.eitReceived(), p.eitRequired(),
+                    p.oitReviewed(), p.oitPassed(), p.oitItems(), p.atRisk(),
+                    String.join(" ", p.reasons().stream().map(RoundProgress.Reason::name).toList())));
+        }
+        return file(new Table("ความก้าวหน้า " + round.fiscalYear + " " + unitCode, headers, rows),
+                "ita-progress-" + unitCode + "-" + round.fiscalYear, format);
+    }
+
+    private th.go.ita.scoring.round.AssessmentRound round(String unitCode, java.util.UUID roundId) {
+        scope.require(unitCode);
+        return rounds.visible(roundId);
+    }
+
+    /** The part of the round inside the requested area: the deeper of the two subtrees. */
+    private th.go.ita.scoring.unit.Unit areaOfRound(String unitCode, java.util.UUID roundId) {
         th.go.ita.scoring.unit.Unit area = scope.require(unitCode);
         th.go.ita.scoring.round.AssessmentRound round = rounds.visible(roundId);
         th.go.ita.scoring.unit.Unit roundScope = th.go.ita.scoring.unit.Unit.findById(round.scopeUnitCode);
-        // The part of the round inside the requested area: the deeper of the two subtrees.
         th.go.ita.scoring.unit.Unit root = area.isWithin(roundScope) ? area : roundScope.isWithin(area) ? roundScope : null;
         if (root == null) {
             throw ProblemException.notFound("round-not-found", roundId);
         }
-        return progress.of(round, root, java.time.Instant.now());
+        return root;
     }
 
     @GET
@@ -81,9 +123,7 @@ public class DashboardResource {
         if (fiscalYear == null || fiscalYear < 2540 || fiscalYear > 2700) {
             throw ProblemException.badRequest("official.year-invalid", String.valueOf(fiscalYear));
         }
-        if (!format.equals("csv") && !format.equals("xlsx")) {
-            throw ProblemException.badRequest("bad-request");
-        }
+        requireFormat(format);
         AreaDashboard.View view = dashboard.of(scope.require(unitCode), fiscalYear, Integer.MAX_VALUE);
         List<String> codes = view.indicators().stream().map(AreaDashboard.IndicatorMean::code).toList();
         List<String> headers = new ArrayList<>(List.of("อันดับ (rank)", "รหัส (code)", "หน่วยงาน (unit)"));
@@ -99,12 +139,20 @@ public class DashboardResource {
             row.add(u.source());
             rows.add(row);
         }
-        Table table = new Table("ITA " + fiscalYear + " " + unitCode, headers, rows);
-        String name = "ita-" + unitCode + "-" + fiscalYear + "." + format;
+        return file(new Table("ITA " + fiscalYear + " " + unitCode, headers, rows), "ita-" + unitCode + "-" + fiscalYear, format);
+    }
+
+    private static void requireFormat(String format) {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw ProblemException.badRequest("bad-request");
+        }
+    }
+
+    private static Response file(Table table, String baseName, String format) {
         return Response.ok(format.equals("csv") ? table.csv() : table.xlsx())
                 .type(format.equals("csv") ? "text/csv; charset=UTF-8"
                         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format + "\"")
                 .build();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,6 +134,41 @@ class AreaDashboardTest {
                 .body("reviewClosesAt", org.hamcrest.Matchers.nullValue());
         given().when().get("/dashboards/areas/KALASIN1/rounds/" + round + "/progress").then().statusCode(403);
 
+        // The summary counts every unit; the list puts units at risk first, can hold only them, and comes in pages.
+        io.restassured.path.json.JsonPath all = given().when()
+                .get("/dashboards/areas/KALASIN2/rounds/" + round + "/progress?size=500").then().statusCode(200)
+                .extract().jsonPath();
+        int units = all.getInt("units");
+        int atRisk = all.getInt("unitsAtRisk");
+        assertEquals(units, all.getList("progress").size());
+        assertEquals(units, all.getInt("matching"));
+        java.util.List<Boolean> flags = all.getList("progress.atRisk", Boolean.class);
+        assertEquals(atRisk, flags.indexOf(false), "every unit at risk is listed before the first one on track");
+        org.hamcrest.MatcherAssert.assertThat(atRisk, greaterThanOrEqualTo(3));
+        assertEquals(atRisk, all.getInt("reasons.IIT_SHORT"));
+        assertEquals(0, all.getInt("reasons.OIT_UNREVIEWED"));
+        given().when().get("/dashboards/areas/KALASIN2/rounds/" + round + "/progress?atRisk=true&size=2&page=1")
+                .then().statusCode(200)
+                .body("units", equalTo(units)).body("unitsAtRisk", equalTo(atRisk)).body("matching", equalTo(atRisk))
+                .body("page", equalTo(1)).body("size", equalTo(2))
+                .body("progress.code", equalTo(all.getList("progress.code").subList(2, Math.min(4, atRisk))))
+                .body("progress.atRisk", everyItem(equalTo(true)));
+        given().when().get("/dashboards/areas/KALASIN2/rounds/" + round + "/progress?size=501").then().statusCode(400)
+                .contentType("application/problem+json");
+
+        // The same rows as a spreadsheet for the phone calls: every unit at risk, with its counts and reasons.
+        String csv = given().when().get("/dashboards/areas/KALASIN2/rounds/" + round + "/progress/export?atRisk=true")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("ita-progress-KALASIN2-2566.csv"))
+                .extract().asString();
+        java.util.List<String> lines = csv.lines().toList();
+        assertEquals(atRisk + 1, lines.size(), csv);
+        org.hamcrest.MatcherAssert.assertThat(lines.get(0), org.hamcrest.Matchers.containsString("IIT ต้องการ (required)"));
+        org.hamcrest.MatcherAssert.assertThat(lines, hasItem(org.hamcrest.Matchers.startsWith("KALASIN2-S002,")));
+        org.hamcrest.MatcherAssert.assertThat(csv, org.hamcrest.Matchers.containsString("5,24,0,"));
+        org.hamcrest.MatcherAssert.assertThat(csv, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("KALASIN2-S001,")));
+        given().when().get("/dashboards/areas/KALASIN1/rounds/" + round + "/progress/export").then().statusCode(403);
+
         // The OIT review window closing soon puts a unit with unreviewed items at risk even with full samples.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE assessment_round SET review_closes_at = now() + interval '3 days' WHERE id = :id")
@@ -214,7 +250,7 @@ class AreaDashboardTest {
         long progress = (System.nanoTime() - start) / 1_000_000;
         io.restassured.path.json.JsonPath view = io.restassured.path.json.JsonPath.from(progressBody);
         assertEquals(30_031, view.getInt("units"));
-        assertEquals(30_031, view.getList("progress").size());
+        assertEquals(100, view.getList("progress").size());
         org.hamcrest.MatcherAssert.assertThat(view.getInt("unitsAtRisk"), greaterThanOrEqualTo(30_000));
         start = System.nanoTime();
         given().when().get("/units/PERF-A7/children?size=200&page=4").then().statusCode(200)
