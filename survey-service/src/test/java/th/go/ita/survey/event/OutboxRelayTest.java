@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,13 +61,16 @@ class OutboxRelayTest {
     }
 
     /**
-     * "Kafka down" is a broker address where nothing listens: the in-process broker of
-     * ItaTestStack.kafka() has no stop/restart (only close(), and a new one would get another port),
-     * so the relay's pass is pointed at a closed port while the scheduled relay is paused.
+     * "Kafka down" is a broker address where nothing listens, used for one pass of the relay while
+     * its scheduled passes are paused: stopping the shared in-process broker would also take it from
+     * this service's consumers, which other test classes of this JVM need.
      */
     @Test
     void responseCommittedWhileKafkaIsDownIsPublishedWhenKafkaIsBack() throws Exception {
         ScoringEvents.World w = ScoringEvents.world(5);
+        // The down pass reads the oldest 200 waiting events: earlier tests' events must be out first.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Db.count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
         scheduler.pause(OutboxRelay.IDENTITY);
         try {
             Thread.sleep(1200); // let a pass that had already started finish
@@ -76,7 +80,7 @@ class OutboxRelayTest {
                 closedPort = socket.getLocalPort();
             }
             try (Producer<String, String> down = OutboxRelay.newProducer("127.0.0.1:" + closedPort, 1500)) {
-                relay.publishPending(down);
+                assertThat(relay.publishPending(down)).isEqualTo(new OutboxRelay.Pass(0, 1, true));
             }
             assertThat(Db.rows("SELECT published_at, attempts FROM outbox_event WHERE event_key = ?", w.area()).get(0))
                     .containsEntry("published_at", null)
@@ -90,5 +94,30 @@ class OutboxRelayTest {
                 .hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 Db.count("SELECT count(*) FROM outbox_event WHERE event_key = ? AND published_at IS NOT NULL", w.area()) == 1);
+    }
+
+    /** An event the broker will never take (larger than its 1 MB record limit) must not block the queue behind it. */
+    @Test
+    void anEventTheBrokerRefusesDoesNotHoldBackTheOnesAfterIt() throws Exception {
+        ScoringEvents.World w = ScoringEvents.world(5);
+        UUID oversized = UUID.randomUUID();
+        // Dated a day earlier than any response's event, so that it is first in line.
+        Db.update("""
+                INSERT INTO outbox_event (id, topic, event_key, type, payload, occurred_at)
+                VALUES (?, 'survey.responses', 'OVERSIZED', 'ResponseSubmitted', CAST(? AS jsonb), now() - interval '1 day')
+                """, oversized, "{\"pad\": \"" + "x".repeat(1_200_000) + "\"}");
+        try {
+            Respondent.submit(Respondent.eit(w.roundId(), w.area())).statusCode(201);
+
+            assertThat(KafkaTestClient.awaitRecords("survey.responses", r -> w.area().equals(r.key()), Duration.ofSeconds(30)))
+                    .hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    Db.count("SELECT count(*) FROM outbox_event WHERE event_key = ? AND published_at IS NOT NULL", w.area()) == 1);
+            assertThat(Db.rows("SELECT published_at, attempts FROM outbox_event WHERE id = ?", oversized).get(0))
+                    .containsEntry("published_at", null)
+                    .satisfies(row -> assertThat(((Number) row.get("attempts")).intValue()).isGreaterThanOrEqualTo(1));
+        } finally {
+            Db.update("DELETE FROM outbox_event WHERE id = ?", oversized);
+        }
     }
 }
