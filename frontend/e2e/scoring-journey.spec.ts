@@ -68,3 +68,37 @@ test('an area admin sees the area dashboard with the seed office ranked, and any
   expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await visitor.close();
 });
+
+// The demo area's open FY2570 practice round (scoring-service's DemoDataLoader), over KALASIN2 and its schools.
+const PRACTICE_ROUND = 'ITA 2570 รอบทดลอง สพป.กาฬสินธุ์ เขต 2 (ข้อมูลสาธิต)';
+const PRACTICE_SCHOOLS = ['KALASIN2-S001', 'KALASIN2-S002', 'KALASIN2-S003'];
+
+test('an area admin follows the practice round’s progress of the area and its schools', async ({ browser, baseURL, request }) => {
+  const unit = await api<{ nameTh: string }>(request, 'area.kalasin2', 'GET', `/scoring/units/${UNIT}`);
+
+  const { context, page } = await signedIn(browser, baseURL!, 'area.kalasin2');
+  await page.getByRole('navigation').getByRole('link', { name: 'ความก้าวหน้าการประเมิน', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ความก้าวหน้าการประเมิน');
+
+  // The practice round: the open round of the newest year, so normally already chosen; chosen here either way.
+  const rounds = page.getByLabel('รอบการประเมิน');
+  const practice = rounds.locator('option', { hasText: PRACTICE_ROUND });
+  await rounds.selectOption((await practice.getAttribute('value'))!);
+  await expect(rounds.locator('option:checked')).toHaveText(`${PRACTICE_ROUND} (ปีงบประมาณ 2570, เปิด)`);
+
+  // Units at risk first, then the office tree from the area itself: the area and its demo schools are on the first page.
+  const table = page.getByRole('table', { name: 'ความก้าวหน้าของแต่ละหน่วยงาน (หน่วยงานที่เสี่ยงไม่ทันกำหนดอยู่ก่อน)' });
+  const area = table.getByRole('row').filter({ has: page.getByRole('link', { name: UNIT, exact: true }) });
+  await expect(area).toHaveCount(1);
+  await expect(area.getByRole('cell').first()).toHaveText(unit.nameTh);
+  await expect(area.getByRole('link', { name: UNIT, exact: true })).toHaveAttribute('href', `/scoring/units/${UNIT}/years/2570`);
+  for (const school of PRACTICE_SCHOOLS) {
+    await expect(table.getByRole('row').filter({ has: page.getByRole('link', { name: school, exact: true }) })).toHaveCount(1);
+  }
+  await expect(page.getByText(/^แสดง 1–\d+ จาก \d+$/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'จำนวนหน่วยงานที่เสี่ยงตามเหตุ' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'ดาวน์โหลด CSV' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'ดาวน์โหลด Excel (XLSX)' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'assessment progress');
+  await context.close();
+});

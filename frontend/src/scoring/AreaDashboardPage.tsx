@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { useAuth } from '../auth/AuthContext';
-import { fiscalYearsUpToNow, INDICATOR_CODES, indicatorKey, score, scoringApi, type Dashboard } from './api';
+import { dashboardExportPath, fiscalYearsUpToNow, INDICATOR_CODES, indicatorKey, score, scoringApi, type Dashboard } from './api';
+import { ExportButtons } from './ExportButtons';
 
 const INDICATORS = INDICATOR_CODES;
 
@@ -140,6 +141,11 @@ export function AreaDashboardPage() {
           ))}
         </select>
       </label>
+      <ExportButtons
+        label={t('dashboard.export')}
+        path={(format) => dashboardExportPath(unitCode, year, format)}
+        name={`ita-${unitCode}-${year}`}
+      />
       {dashboard.data ? (
         <AreaDashboardView data={dashboard.data} />
       ) : (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TableFormat } from '../api/files';
 import type { HttpClient } from '../api/http';
 
 /** Paths of scoring-service behind the gateway's `/api/scoring`. */
@@ -114,8 +115,16 @@ export const progressSchema = z.object({
   surveyClosesAt: z.string().nullish(),
   /** The OIT review window's end or, for a round without one, the OIT deadline. */
   reviewClosesAt: z.string().nullish(),
+  /** Units in scope, counted over every page. */
   units: z.number(),
   unitsAtRisk: z.number(),
+  /** Units per reason code, over every unit in scope. */
+  reasons: z.record(z.string(), z.number()).default({}),
+  /** Rows matching the at-risk filter, over every page. */
+  matching: z.number(),
+  page: z.number(),
+  size: z.number(),
+  /** One page of `matching`: at-risk units first, then in tree order. */
   progress: z.array(
     z.object({
       code: z.string(),
@@ -142,12 +151,37 @@ export const scoringApi = {
     http.get(`${base}/public/units/${encodeURIComponent(unitCode)}/years/${fiscalYear}`, publicResultSchema),
   dashboard: (http: HttpClient, unitCode: string, fiscalYear: number) =>
     http.get(`${base}/dashboards/areas/${encodeURIComponent(unitCode)}?fiscalYear=${fiscalYear}`, dashboardSchema),
-  progress: (http: HttpClient, unitCode: string, roundId: string) =>
+  progress: (http: HttpClient, unitCode: string, roundId: string, query: ProgressQuery) =>
     http.get(
-      `${base}/dashboards/areas/${encodeURIComponent(unitCode)}/rounds/${encodeURIComponent(roundId)}/progress`,
+      `${progressPath(unitCode, roundId)}?${new URLSearchParams({
+        atRisk: String(query.atRisk),
+        page: String(query.page),
+        size: String(query.size),
+      }).toString()}`,
       progressSchema,
     ),
 };
+
+/** Which rows of a round's progress to read: only units at risk or all, one page (from 0) of `size` (1–500). */
+export interface ProgressQuery {
+  atRisk: boolean;
+  page: number;
+  size: number;
+}
+
+function progressPath(unitCode: string, roundId: string): string {
+  return `${base}/dashboards/areas/${encodeURIComponent(unitCode)}/rounds/${encodeURIComponent(roundId)}/progress`;
+}
+
+/** Every matching unit's progress as a file, for `downloadTable`. */
+export function progressExportPath(unitCode: string, roundId: string, format: TableFormat, atRisk: boolean): string {
+  return `${progressPath(unitCode, roundId)}/export?format=${format}&atRisk=${atRisk}`;
+}
+
+/** The area dashboard's ranking of a fiscal year as a file, for `downloadTable`. */
+export function dashboardExportPath(unitCode: string, fiscalYear: number, format: TableFormat): string {
+  return `${base}/dashboards/areas/${encodeURIComponent(unitCode)}/export?fiscalYear=${fiscalYear}&format=${format}`;
+}
 
 /** Scores as the official sheets print them: two decimals. */
 export function score(value: number | null | undefined): string {

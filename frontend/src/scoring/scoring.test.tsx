@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '../api/http';
 import { renderWithProviders } from '../test/render';
 import { AreaDashboardPage, heat } from './AreaDashboardPage';
@@ -180,6 +181,11 @@ const dashboard = {
   ],
 };
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
 describe('area dashboard', () => {
   it('shows the pass rate, the weakest indicator and the offices ranked with their indicators', async () => {
     const fetch = vi.fn(async () => json(dashboard));
@@ -200,6 +206,48 @@ describe('area dashboard', () => {
     expect(within(rows[3]!).getByText('โรงเรียนบ้านหนองแสง', { exact: false })).toBeInTheDocument();
     expect(within(rows[3]!).getByText(/ผลเบื้องต้น/)).toBeInTheDocument();
     expect(within(rows[4]!).getAllByText('–').length).toBeGreaterThan(5);
+  });
+
+  it('downloads the ranking of the chosen fiscal year as CSV or XLSX, and shows the service’s reason when refused', async () => {
+    let refuse = false;
+    const files = vi.fn(async () =>
+      refuse
+        ? new Response(
+            JSON.stringify({ type: 'urn:ita:problem:official.year-invalid', status: 400, title: 'ปีไม่ถูกต้อง', detail_th: 'ปีงบประมาณ 2567 ไม่ถูกต้อง', detail_en: 'Invalid year.' }),
+            { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+          )
+        : new Response('x', { status: 200, headers: { 'Content-Type': 'text/csv' } }),
+    );
+    vi.stubGlobal('fetch', files);
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:ranking');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    renderWithProviders(<AreaDashboardPage />, {
+      route: '/scoring/dashboard',
+      http: createHttpClient({ baseUrl: '/api', fetch: vi.fn(async () => json(dashboard)) }),
+      auth: { status: 'authenticated', session: { unitCode: 'KALASIN2', roles: ['area-admin'] } as never },
+    });
+    await screen.findByText('หน่วยงาน 3 แห่ง มีผลคะแนน 2 แห่ง ผ่านเกณฑ์ 1 แห่ง (ร้อยละ 50.00)');
+    const downloads = screen.getByRole('group', { name: 'ดาวน์โหลดตารางอันดับของปีงบประมาณที่เลือก' });
+    await userEvent.click(within(downloads).getByRole('button', { name: 'ดาวน์โหลด CSV' }));
+    await waitFor(() => expect(saved).toEqual(['ita-KALASIN2-2566.csv']));
+    expect(files).toHaveBeenLastCalledWith('/api/scoring/dashboards/areas/KALASIN2/export?fiscalYear=2566&format=csv', expect.anything());
+
+    await userEvent.selectOptions(screen.getByLabelText('ปีงบประมาณ'), '2567');
+    await userEvent.click(within(downloads).getByRole('button', { name: 'ดาวน์โหลด Excel (XLSX)' }));
+    await waitFor(() => expect(saved).toEqual(['ita-KALASIN2-2566.csv', 'ita-KALASIN2-2567.xlsx']));
+    const [url, init] = files.mock.calls[1] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/scoring/dashboards/areas/KALASIN2/export?fiscalYear=2567&format=xlsx');
+    expect(new Headers(init.headers).get('Accept')).toContain('spreadsheetml');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    refuse = true;
+    await userEvent.click(within(downloads).getByRole('button', { name: 'ดาวน์โหลด CSV' }));
+    expect(await within(downloads).findByRole('alert')).toHaveTextContent('ปีงบประมาณ 2567 ไม่ถูกต้อง');
+    expect(saved).toHaveLength(2);
   });
 
   it('offers fiscal years from 2564 up to the current one, the next from October', () => {

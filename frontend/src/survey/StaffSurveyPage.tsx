@@ -7,7 +7,7 @@ import { ProblemError } from '../api/http';
 import { useAuth } from '../auth/AuthContext';
 import { languageOf } from '../i18n';
 import { posterPdfUrl, qrImageUrl, slipsPdfPath, surveyApi, type CodeBatch } from './api';
-import { apiBase, fetchFile, saveFile } from './files';
+import { apiBase, fetchFile, saveFile } from '../api/files';
 import { codesCsv, textIn } from './flow';
 import './survey.css';
 

@@ -6,15 +6,13 @@ import { useHttpClient } from '../../api/ApiContext';
 import { ProblemError } from '../../api/http';
 import { useAuth } from '../../auth/AuthContext';
 import { languageOf } from '../../i18n';
-import { apiBase, fetchFile, saveFile } from '../files';
+import { apiBase, downloadTable } from '../../api/files';
 import { textIn } from '../flow';
 import '../survey.css';
 import { ownQrUrl, ownSurveyApi, ownSurveyPath, tokenOf, type OwnSurvey, type OwnSurveyInput } from './api';
 import { CopyableLink } from './CopyableLink';
 import { OwnSurveyEditor } from './OwnSurveyEditor';
 import { OwnResultsView } from './OwnResultsView';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Staff screen of an office's own surveys: build, publish by link/QR, follow the results. */
 export function OwnSurveysPage() {
@@ -149,9 +147,9 @@ function SurveyPanel(props: { survey: OwnSurvey; onNotice: (text: string) => voi
     enabled: survey.state !== 'DRAFT',
   });
   const download = (format: 'csv' | 'xlsx') =>
-    void fetchFile(`${ownSurveyPath(survey.unitCode, survey.id)}/results.${format}`, { accept: format === 'csv' ? 'text/csv' : XLSX })
-      .then((file) => saveFile(`own-survey-${survey.id}.${format}`, file))
-      .catch(onError);
+    void downloadTable(`${ownSurveyPath(survey.unitCode, survey.id)}/results.${format}`, `own-survey-${survey.id}`, format).catch(
+      onError,
+    );
 
   return (
     <section className="card">

@@ -1,4 +1,4 @@
-import { problemFromResponse } from '../api/http';
+import { problemFromResponse } from './http';
 import { oidcAuthority, readEnv } from '../lib/env';
 
 /**
@@ -44,6 +44,16 @@ export async function fetchFile(path: string, request: FileRequest): Promise<Blo
   });
   if (!response.ok) throw await problemFromResponse(response);
   return response.blob();
+}
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The two spreadsheet formats the services export tables in. */
+export type TableFormat = 'csv' | 'xlsx';
+
+/** Fetches a table exported as CSV or XLSX and saves it as `{name}.{format}`. */
+export async function downloadTable(path: string, name: string, format: TableFormat): Promise<void> {
+  saveFile(`${name}.${format}`, await fetchFile(path, { accept: format === 'csv' ? 'text/csv' : XLSX }));
 }
 
 /** Hands a file to the browser as a download. */
