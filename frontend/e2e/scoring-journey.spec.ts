@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { api, signedIn } from './stack';
@@ -20,7 +21,7 @@ test('an area admin sees the area dashboard with the seed office ranked, and any
 
   const { context, page } = await signedIn(browser, baseURL!, 'area.kalasin2');
   await page.getByRole('navigation').getByRole('link', { name: 'ภาพรวมเขตพื้นที่', exact: true }).click();
-  await expect(page.getByLabel('ปีงบประมาณ')).toHaveValue(String(YEAR));
+  await expect(page.getByLabel('ปีงบประมาณ', { exact: true })).toHaveValue(String(YEAR));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`ภาพรวมผลการประเมิน ${unit.nameTh} ปีงบประมาณ พ.ศ. ${YEAR}`);
 
   // Distribution by rating: the AA band holds at least the seed office.
@@ -97,8 +98,16 @@ test('an area admin follows the practice round’s progress of the area and its 
   }
   await expect(page.getByText(/^แสดง 1–\d+ จาก \d+$/)).toBeVisible();
   await expect(page.getByRole('list', { name: 'จำนวนหน่วยงานที่เสี่ยงตามเหตุ' }).getByRole('listitem')).toHaveCount(3);
-  await expect(page.getByRole('button', { name: 'ดาวน์โหลด CSV' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'ดาวน์โหลด Excel (XLSX)' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'assessment progress');
+
+  // The CSV comes through the gateway with the signed-in token, one line per unit, Thai intact.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'ดาวน์โหลด CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe(`ita-progress-${UNIT}-2570.csv`);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFรหัส (code),หน่วยงาน (unit),IIT ได้รับ (received),IIT ต้องการ (required),'
+    + 'EIT ได้รับ (received),EIT ต้องการ (required),OIT ตรวจแล้ว (reviewed),OIT ผ่าน (passed),OIT ทั้งหมด (items),'
+    + 'เสี่ยง (at risk),เหตุผล (reasons)');
+  expect(csv).toContain(`\r\n${UNIT},${unit.nameTh},`);
   await context.close();
 });

@@ -4,7 +4,8 @@ import { Link, useParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { useAuth } from '../auth/AuthContext';
 import { readEnv } from '../lib/env';
-import { fiscalYearsUpToNow, INDICATOR_CODES, indicatorKey, score, scoringApi, type History, type PublicResult } from './api';
+import { fiscalYearsUpToNow, historyExportPath, INDICATOR_CODES, indicatorKey, score, scoringApi, type History, type PublicResult } from './api';
+import { ExportButtons } from './ExportButtons';
 
 const INSTRUMENTS: { code: 'IIT' | 'EIT' | 'OIT'; indicators: string[] }[] = [
   { code: 'IIT', indicators: ['1', '2', '3', '4', '5'] },
@@ -212,6 +213,11 @@ export function ScoreHistory({ history }: { history: History }) {
           ))}
         </tbody>
       </table>
+      <ExportButtons
+        label={t('history.export')}
+        path={(format) => historyExportPath(history.unitCode, format)}
+        name={`ita-history-${history.unitCode}`}
+      />
       <IndicatorChanges history={history} />
       {history.latestFiscalYear && history.pullingDown.length > 0 && (
         <>

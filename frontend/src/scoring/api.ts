@@ -183,6 +183,11 @@ export function dashboardExportPath(unitCode: string, fiscalYear: number, format
   return `${base}/dashboards/areas/${encodeURIComponent(unitCode)}/export?fiscalYear=${fiscalYear}&format=${format}`;
 }
 
+/** A unit's yearly results (each year with its indicators) as a file, for `downloadTable`. */
+export function historyExportPath(unitCode: string, format: TableFormat): string {
+  return `${base}/units/${encodeURIComponent(unitCode)}/history/export?format=${format}`;
+}
+
 /** Scores as the official sheets print them: two decimals. */
 export function score(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : value.toFixed(2);

@@ -137,6 +137,37 @@ describe('score sheet', () => {
     expect(within(within(table).getByRole('row', { name: /^1\. การปฏิบัติหน้าที่/ })).getAllByRole('cell')[0]).toHaveTextContent(/^91\.78\s*$/);
   });
 
+  it('downloads the unit’s yearly results as XLSX from the history', async () => {
+    const history = {
+      unitCode: 'KALASIN2',
+      nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษากาฬสินธุ์ เขต 2',
+      years: [{ fiscalYear: 2566, official: true, total: 96.37, rating: 'AA', passed: true, indicators: fy2566.indicators, change: null }],
+      latestFiscalYear: 2566,
+      pullingDown: [],
+    };
+    const files = vi.fn(async () => new Response('x', { status: 200 }));
+    vi.stubGlobal('fetch', files);
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:history');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="scoring/units/:unitCode/years/:fiscalYear" element={<ScoreSheetPage />} />
+      </Routes>,
+      {
+        route: '/scoring/units/KALASIN2/years/2566',
+        http: createHttpClient({ baseUrl: '/api', fetch: vi.fn(async (url: string) => (url.endsWith('/history') ? json(history) : json(fy2566))) as never }),
+      },
+    );
+    const downloads = await screen.findByRole('group', { name: 'ดาวน์โหลดผลการประเมินรายปีพร้อมคะแนนตัวชี้วัด' });
+    await userEvent.click(within(downloads).getByRole('button', { name: 'ดาวน์โหลด Excel (XLSX)' }));
+    await waitFor(() => expect(saved).toEqual(['ita-history-KALASIN2.xlsx']));
+    expect(files).toHaveBeenCalledWith('/api/scoring/units/KALASIN2/history/export?format=xlsx', expect.anything());
+  });
+
   it('says so when a year has no published result', async () => {
     const fetch = vi.fn(async () =>
       new Response(JSON.stringify({ type: 'urn:ita:problem:public-result-not-found', status: 404, title: 'x' }), {

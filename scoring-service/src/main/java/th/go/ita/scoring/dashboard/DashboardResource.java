@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.scoring.access.Roles;
 import th.go.ita.scoring.export.Table;
+import th.go.ita.scoring.export.TableFile;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public class DashboardResource {
     public Response exportProgress(@PathParam("unitCode") String unitCode, @PathParam("roundId") java.util.UUID roundId,
                                    @QueryParam("atRisk") @DefaultValue("false") boolean atRiskOnly,
                                    @QueryParam("format") @DefaultValue("csv") String format) {
-        requireFormat(format);
+        TableFile.requireFormat(format);
         th.go.ita.scoring.round.AssessmentRound round = round(unitCode, roundId);
         RoundProgress.View view = progress.of(round, areaOfRound(unitCode, roundId), java.time.Instant.now(),
                 RoundProgress.Page.everything(atRiskOnly));
@@ -91,7 +92,7 @@ public class DashboardResource {
                     p.oitReviewed(), p.oitPassed(), p.oitItems(), p.atRisk(),
                     String.join(" ", p.reasons().stream().map(RoundProgress.Reason::name).toList())));
         }
-        return file(new Table("ความก้าวหน้า " + round.fiscalYear + " " + unitCode, headers, rows),
+        return TableFile.of(new Table("ความก้าวหน้า " + round.fiscalYear + " " + unitCode, headers, rows),
                 "ita-progress-" + unitCode + "-" + round.fiscalYear, format);
     }
 
@@ -123,7 +124,7 @@ public class DashboardResource {
         if (fiscalYear == null || fiscalYear < 2540 || fiscalYear > 2700) {
             throw ProblemException.badRequest("official.year-invalid", String.valueOf(fiscalYear));
         }
-        requireFormat(format);
+        TableFile.requireFormat(format);
         AreaDashboard.View view = dashboard.of(scope.require(unitCode), fiscalYear, Integer.MAX_VALUE);
         List<String> codes = view.indicators().stream().map(AreaDashboard.IndicatorMean::code).toList();
         List<String> headers = new ArrayList<>(List.of("อันดับ (rank)", "รหัส (code)", "หน่วยงาน (unit)"));
@@ -139,20 +140,6 @@ public class DashboardResource {
             row.add(u.source());
             rows.add(row);
         }
-        return file(new Table("ITA " + fiscalYear + " " + unitCode, headers, rows), "ita-" + unitCode + "-" + fiscalYear, format);
-    }
-
-    private static void requireFormat(String format) {
-        if (!format.equals("csv") && !format.equals("xlsx")) {
-            throw ProblemException.badRequest("bad-request");
-        }
-    }
-
-    private static Response file(Table table, String baseName, String format) {
-        return Response.ok(format.equals("csv") ? table.csv() : table.xlsx())
-                .type(format.equals("csv") ? "text/csv; charset=UTF-8"
-                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format + "\"")
-                .build();
+        return TableFile.of(new Table("ITA " + fiscalYear + " " + unitCode, headers, rows), "ita-" + unitCode + "-" + fiscalYear, format);
     }
 }

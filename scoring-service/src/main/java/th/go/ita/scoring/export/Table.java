@@ -5,6 +5,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,7 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
 
     public byte[] xlsx() {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet(title.length() > 31 ? title.substring(0, 31) : title);
+            Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(title));
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -50,6 +51,7 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
                     } else if (v instanceof Boolean b) {
                         row.createCell(c).setCellValue(b);
                     } else if (v != null) {
+                        // A string cell is never a formula in XLSX, so no guard is needed here.
                         row.createCell(c).setCellValue(v.toString());
                     }
                 }
@@ -62,6 +64,15 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
         }
     }
 
+    /**
+     * CSV text that a spreadsheet shows as text, never runs as a formula: unit names come from imports
+     * and forms, and one starting with {@code =}, {@code +}, {@code -} or {@code @} would otherwise be
+     * evaluated when the file is opened in Excel (OWASP "CSV injection"). Numbers are left as they are.
+     */
+    static String text(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
     private static String line(List<?> values) {
         return values.stream().map(Table::field).collect(Collectors.joining(",")) + "\r\n";
     }
@@ -70,7 +81,8 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
         if (value == null) {
             return "";
         }
-        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        String text = value instanceof BigDecimal d ? d.toPlainString()
+                : value instanceof Number || value instanceof Boolean ? value.toString() : text(value.toString());
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }

@@ -7,9 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import th.go.ita.scoring.export.Table;
+import th.go.ita.scoring.export.TableFile;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.unit.Unit;
@@ -85,6 +90,45 @@ public class UnitHistoryResource {
                 : pullingDown(frameworks.framework(latest.frameworkId(), latest.frameworkVersion()), latest.indicators(), 3);
         return new History(unit.code, unit.nameTh, unit.nameEn, withChanges,
                 latest == null ? null : latest.fiscalYear(), losses);
+    }
+
+    @GET
+    @Path("export")
+    @Authenticated
+    @Produces({"text/csv", TableFile.XLSX})
+    @Operation(summary = "The unit's yearly results as CSV or XLSX (format=csv|xlsx): one row per year with its indicators")
+    public Response export(@PathParam("code") String code, @QueryParam("format") @DefaultValue("csv") String format) {
+        TableFile.requireFormat(format);
+        History history = get(code);
+        TreeSet<String> codes = new TreeSet<>(Comparator.comparingInt(UnitHistoryResource::numberOf)
+                .thenComparing(Comparator.naturalOrder()));
+        history.years().forEach(y -> codes.addAll(y.indicators().keySet()));
+        List<String> headers = new ArrayList<>(List.of("ปีงบประมาณ (fiscal year)", "ที่มา (source)",
+                "กรอบการประเมิน (framework)", "คะแนนรวม (total)", "ระดับ (rating)", "ผ่าน (passed)",
+                "เปลี่ยนจากปีก่อน (change)"));
+        codes.forEach(c -> headers.add("ตัวชี้วัด " + c + " (indicator " + c + ")"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Year y : history.years()) {
+            List<Object> row = new ArrayList<>(List.of(y.fiscalYear(), y.official() ? "OFFICIAL" : "COMPUTED",
+                    y.frameworkId() == null ? "" : y.frameworkId() + " v" + y.frameworkVersion()));
+            row.add(y.total());
+            row.add(y.rating());
+            row.add(y.passed());
+            // A change across frameworks is not a number: say why, as the screen does.
+            row.add(y.change() == null ? "" : y.change().comparable() ? y.change().total()
+                    : "ไม่เทียบ (not comparable: " + y.change().reason() + ")");
+            codes.forEach(c -> row.add(y.indicators().get(c)));
+            rows.add(row);
+        }
+        return TableFile.of(new Table("ITA " + code, headers, rows), "ita-history-" + code, format);
+    }
+
+    private static int numberOf(String indicatorCode) {
+        try {
+            return Integer.parseInt(indicatorCode);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     @SuppressWarnings("unchecked")

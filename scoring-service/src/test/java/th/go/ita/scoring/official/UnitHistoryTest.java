@@ -10,12 +10,18 @@ import org.junit.jupiter.api.Test;
 import th.go.ita.scoring.demo.DemoDataLoader;
 import th.go.ita.scoring.framework.FrameworkService;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -68,6 +74,36 @@ class UnitHistoryTest {
                 .body("pullingDown[0].score", equalTo(90.48f))
                 .body("pullingDown[0].name.th", equalTo(frameworks.framework("OBEC-2566", 1).instrument("EIT").orElseThrow()
                         .indicators().get(2).name().get("th")));
+    }
+
+    @Test
+    @TestSecurity(user = "unit.kalasin2", roles = "unit-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void theYearsExportAsCsvAndXlsxWithEachYearsIndicators() throws Exception {
+        String csv = new String(given().when().get("/units/KALASIN2/history/export?format=csv").then().statusCode(200)
+                .header("Content-Disposition", containsString("ita-history-KALASIN2.csv")).extract().asByteArray(),
+                StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals("\uFEFFปีงบประมาณ (fiscal year),ที่มา (source),กรอบการประเมิน (framework),คะแนนรวม (total),"
+                + "ระดับ (rating),ผ่าน (passed),เปลี่ยนจากปีก่อน (change),ตัวชี้วัด 1 (indicator 1)", lines.get(0).substring(0,
+                lines.get(0).indexOf(",ตัวชี้วัด 2")));
+        assertTrue(lines.get(0).endsWith("ตัวชี้วัด 10 (indicator 10)"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("2564,OFFICIAL,,81.52,B,false,,"), lines.get(1));
+        assertEquals("2566,OFFICIAL,OBEC-2566 v1,96.37,AA,true,ไม่เทียบ (not comparable: framework-unknown),"
+                + "91.78,97.01,97.89,95.78,96.33,93.48,92.44,90.48,100.00,100.00", lines.get(3));
+
+        byte[] xlsx = given().when().get("/units/KALASIN2/history/export?format=xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Row fy2566 = book.getSheetAt(0).getRow(3);
+            assertEquals(2566, fy2566.getCell(0).getNumericCellValue(), 1e-9);
+            assertEquals(96.37, fy2566.getCell(3).getNumericCellValue(), 1e-9);
+            assertEquals(90.48, fy2566.getCell(14).getNumericCellValue(), 1e-9);
+        }
+        given().when().get("/units/KALASIN2/history/export?format=pdf").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().when().get("/units/KALASIN1/history/export?format=csv").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
