@@ -12,6 +12,22 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class ServiceBasicsTest {
 
+    /**
+     * Quarkus resolves a trusted-proxy entry that is not an IPv4 address or a CIDR range as a host
+     * name, during the request: with "0:0:0:0:0:0:0:1" (host "0:0:0:0:0:0:0", port 1) every
+     * submission waited up to the DNS timeout (5 s) before it was even read.
+     */
+    @Test
+    void trustedProxiesAreAddressesThatNeedNoDnsLookup() {
+        String[] entries = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.proxy.trusted-proxies", String.class).split(",");
+        for (String entry : entries) {
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    entry.matches("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?") || entry.matches("[0-9a-fA-F:]+/\\d{1,3}"),
+                    "an IPv4 address or a CIDR range, not something Quarkus would look up in DNS: " + entry);
+        }
+    }
+
     @Test
     void infoNamesTheServiceAndItsVersionWithoutLogin() {
         given().when().get("/info")
