@@ -6,6 +6,7 @@ import { createHttpClient } from '../api/http';
 import { renderWithProviders } from '../test/render';
 import type { Round } from './admin/api';
 import { defaultRound, ProgressPage } from './ProgressPage';
+import { captureDownloads } from '../test/downloads';
 
 function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), {
@@ -216,14 +217,9 @@ describe('assessment progress', () => {
   });
 
   it('downloads the progress as CSV or XLSX, only the units at risk when so filtered', async () => {
-    const files = vi.fn(async () => new Response('x', { status: 200, headers: { 'Content-Type': 'text/csv' } }));
-    vi.stubGlobal('fetch', files);
-    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:progress');
-    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
-    const saved: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push(this.download);
-    });
+    const { files, saved } = captureDownloads(() =>
+      new Response('x', { status: 200, headers: { 'Content-Type': 'text/csv' } }),
+    );
     const service = progressService(threeUnits);
     renderPage(async (url) => (url.endsWith('/rounds') ? json([round('r-open', 2567, 'OPEN')]) : service.answer(url)));
     await screen.findByText('แสดง 1–3 จาก 3');

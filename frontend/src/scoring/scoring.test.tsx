@@ -7,6 +7,7 @@ import { renderWithProviders } from '../test/render';
 import { AreaDashboardPage, heat } from './AreaDashboardPage';
 import { currentFiscalYear, fiscalYearsUpToNow } from './api';
 import { ScoreSheetPage } from './ScoreSheetPage';
+import { captureDownloads } from '../test/downloads';
 
 function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -145,14 +146,7 @@ describe('score sheet', () => {
       latestFiscalYear: 2566,
       pullingDown: [],
     };
-    const files = vi.fn(async () => new Response('x', { status: 200 }));
-    vi.stubGlobal('fetch', files);
-    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:history');
-    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
-    const saved: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push(this.download);
-    });
+    const { files, saved } = captureDownloads();
     renderWithProviders(
       <Routes>
         <Route path="scoring/units/:unitCode/years/:fiscalYear" element={<ScoreSheetPage />} />
@@ -241,7 +235,7 @@ describe('area dashboard', () => {
 
   it('downloads the ranking of the chosen fiscal year as CSV or XLSX, and shows the service’s reason when refused', async () => {
     let refuse = false;
-    const files = vi.fn(async () =>
+    const { files, saved } = captureDownloads(() =>
       refuse
         ? new Response(
             JSON.stringify({ type: 'urn:ita:problem:official.year-invalid', status: 400, title: 'ปีไม่ถูกต้อง', detail_th: 'ปีงบประมาณ 2567 ไม่ถูกต้อง', detail_en: 'Invalid year.' }),
@@ -249,13 +243,6 @@ describe('area dashboard', () => {
           )
         : new Response('x', { status: 200, headers: { 'Content-Type': 'text/csv' } }),
     );
-    vi.stubGlobal('fetch', files);
-    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:ranking');
-    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
-    const saved: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push(this.download);
-    });
     renderWithProviders(<AreaDashboardPage />, {
       route: '/scoring/dashboard',
       http: createHttpClient({ baseUrl: '/api', fetch: vi.fn(async () => json(dashboard)) }),

@@ -3,7 +3,8 @@ import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHttpClient } from '../../api/ApiContext';
 import { useAuth } from '../../auth/AuthContext';
-import { adminApi, UNIT_SEARCH_LIMIT, type ChildUnit, type Unit, type UnitImportReport } from './api';
+import { ExportButtons } from '../ExportButtons';
+import { adminApi, UNIT_SEARCH_LIMIT, unitsExportPath, type ChildUnit, type Unit, type UnitImportReport } from './api';
 import { CsvImportForm } from './CsvImportForm';
 import { ProblemAlert } from './problems';
 import { UnitForm } from './UnitForm';
@@ -349,6 +350,13 @@ export function UnitsPage() {
           )}
           <UnitUsers key={`users-${unit.code}`} unitCode={unit.code} />
         </section>
+      )}
+      {manager && (
+        <ExportButtons
+          label={t('admin.units.export')}
+          path={(format) => unitsExportPath(rootCode, format)}
+          name={`ita-units-${rootCode}`}
+        />
       )}
       {manager && (
         <CsvImportForm<UnitImportReport>

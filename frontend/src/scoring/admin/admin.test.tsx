@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '../../api/http';
 import { renderWithProviders } from '../../test/render';
 import type { OfficialResult } from './api';
@@ -8,6 +8,12 @@ import { FrameworksPage } from './FrameworksPage';
 import { OfficialResultsPage } from './OfficialResultsPage';
 import { RoundsPage } from './RoundsPage';
 import { UnitsPage } from './UnitsPage';
+import { captureDownloads } from '../../test/downloads';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), {
@@ -333,6 +339,20 @@ describe('units screen', { timeout: 30_000 }, () => {
     await userEvent.click(within(form).getByRole('button', { name: 'ย้ายหน่วยงาน' }));
     expect(await screen.findByText('ย้ายหน่วยงาน KALASIN2-S001 แล้ว')).toBeInTheDocument();
     expect(calls).toContainEqual({ method: 'POST', path: '/scoring/units/KALASIN2-S001/move', body: { parentCode: 'KALASIN3' } });
+  });
+
+  it('downloads the area’s units in the import’s columns, to edit and import again', async () => {
+    const { http } = fakeService({
+      'GET /scoring/units/KALASIN2/children?page=0&size=50': () => childrenOf(tree[0]!, [tree[1]!]),
+    });
+    const { files, saved } = captureDownloads(() =>
+      new Response('code,parent_code', { status: 200 }),
+    );
+    renderWithProviders(<UnitsPage />, { http, auth: areaAdmin });
+    const downloads = await screen.findByRole('group', { name: /^ดาวน์โหลดหน่วยงานในสังกัดทั้งหมด/ });
+    await userEvent.click(within(downloads).getByRole('button', { name: 'ดาวน์โหลด CSV' }));
+    await waitFor(() => expect(saved).toEqual(['ita-units-KALASIN2.csv']));
+    expect(files).toHaveBeenCalledWith('/api/scoring/units/KALASIN2/export?format=csv', expect.anything());
   });
 
   it('lists every wrong line of a CSV dry run and imports nothing until asked', async () => {

@@ -1,3 +1,4 @@
+import type { TableFormat } from '../../api/files';
 import { z } from 'zod';
 import type { HttpClient } from '../../api/http';
 
@@ -171,6 +172,11 @@ export interface OfficialEntry {
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Whether a chosen file is an Excel workbook rather than CSV text, by its type or, when the browser gives none, its name. */
+/** The units below a unit in the import's columns, as a file for `downloadTable`: edit it and import it again. */
+export function unitsExportPath(unitCode: string, format: TableFormat): string {
+  return `${base}/units/${encodeURIComponent(unitCode)}/export?format=${format}`;
+}
+
 export function isWorkbook(file: Pick<File, 'name' | 'type'>): boolean {
   return file.type === XLSX_MEDIA_TYPE || /\.xlsx$/i.test(file.name);
 }

@@ -23,7 +23,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.scoring.access.Roles;
+import th.go.ita.scoring.export.Table;
+import th.go.ita.scoring.export.TableFile;
 import th.go.ita.scoring.official.CsvUpload;
+import th.go.ita.scoring.problem.ProblemException;
 
 import java.util.List;
 
@@ -65,6 +68,27 @@ public class UnitResource {
             return List.of(UnitView.of(root));
         }
         return Unit.<Unit>list("path like ?1 order by path", root.path + "%").stream().map(UnitView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}/export")
+    @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
+    @Produces({"text/csv", TableFile.XLSX})
+    @Operation(summary = "The active units below a unit, in tree order, in the columns of the CSV import "
+            + "(format=csv|xlsx): edit them in a spreadsheet and import the CSV again")
+    public Response export(@PathParam("code") String code, @QueryParam("format") @DefaultValue("csv") String format) {
+        TableFile.requireFormat(format);
+        Unit root = scope.require(code);
+        if (!scope.coversBelow(root)) {
+            throw ProblemException.forbidden("unit-out-of-scope", code);
+        }
+        // Below the unit only: the caller may change those by import, not (as an area admin) the unit itself.
+        List<List<Object>> rows = Unit.<Unit>list("path like ?1 and code <> ?2 and active = true order by path",
+                        root.path + "%", root.code).stream()
+                .map(u -> List.<Object>of(u.code, u.parentCode, u.type, u.nameTh, u.nameEn == null ? "" : u.nameEn,
+                        u.staffCount, u.servicePopulation))
+                .toList();
+        return TableFile.of(new Table("units " + code, List.copyOf(UnitImport.COLUMNS), rows), "ita-units-" + code, format);
     }
 
     @GET

@@ -189,4 +189,52 @@ class UnitManagementTest {
         assertEquals("โรงเรียน ก, ทดสอบ", find(a).nameTh);
         assertEquals("/OBEC/KALASIN2/" + a + "/" + b + "/", find(b).path);
     }
+
+    @Test
+    @TestSecurity(user = "area.kalasin2", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void theAreasUnitsExportInTheImportColumnsAndComeBackFromASpreadsheetEdit() throws Exception {
+        String csv = new String(given().when().get("/units/KALASIN2/export?format=csv").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("ita-units-KALASIN2.csv"))
+                .extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> lines = csv.lines().toList();
+        assertEquals("\uFEFF" + String.join(",", UnitImport.COLUMNS), lines.get(0));
+        String s001 = lines.stream().filter(l -> l.startsWith("KALASIN2-S001,")).findFirst().orElseThrow();
+        assertTrue(s001.startsWith("KALASIN2-S001,KALASIN2,SCHOOL,"), s001);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("KALASIN2,") || l.startsWith("KALASIN1")), csv);
+
+        // A spreadsheet edit: the school's staff count changes; the file goes back through the import as it is.
+        String[] cells = s001.split(",");
+        int staff = Integer.parseInt(cells[5]) + 7;
+        cells[5] = String.valueOf(staff);
+        String edited = csv.replace(s001, String.join(",", cells));
+        given().contentType("text/csv; charset=UTF-8").body(edited).queryParam("dryRun", true)
+                .when().post("/units/import").then().statusCode(200)
+                .body("errors", org.hamcrest.Matchers.empty())
+                .body("created", equalTo(0))
+                .body("updated", equalTo(lines.size() - 1));
+        given().contentType("text/csv; charset=UTF-8").body(edited)
+                .when().post("/units/import").then().statusCode(200).body("created", equalTo(0));
+        assertEquals(staff, find("KALASIN2-S001").staffCount);
+        // The unedited export puts it back (other tests count on the demo school's staff).
+        given().contentType("text/csv; charset=UTF-8").body(csv).when().post("/units/import").then().statusCode(200);
+        assertEquals(staff - 7, find("KALASIN2-S001").staffCount);
+
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(given().when().get("/units/KALASIN2/export?format=xlsx").then()
+                        .statusCode(200).extract().asByteArray()))) {
+            assertEquals("staff_count", book.getSheetAt(0).getRow(0).getCell(5).getStringCellValue());
+            assertEquals(lines.size() - 1, book.getSheetAt(0).getLastRowNum());
+        }
+        given().when().get("/units/KALASIN1/export?format=csv").then().statusCode(403)
+                .body("type", equalTo("urn:ita:problem:unit-out-of-scope"));
+        given().when().get("/units/KALASIN2/export?format=ods").then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "unit.s001", roles = "unit-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2-S001"))
+    void aUnitAdminCannotExportTheTree() {
+        given().when().get("/units/KALASIN2-S001/export?format=csv").then().statusCode(403);
+    }
 }
