@@ -21,7 +21,7 @@ test('an area admin sees the area dashboard with the seed office ranked, and any
 
   const { context, page } = await signedIn(browser, baseURL!, 'area.kalasin2');
   await page.getByRole('navigation').getByRole('link', { name: 'ภาพรวมเขตพื้นที่', exact: true }).click();
-  await expect(page.getByLabel('ปีงบประมาณ', { exact: true })).toHaveValue(String(YEAR));
+  await expect(page.getByRole('combobox', { name: /^ปีงบประมาณ/ })).toHaveValue(String(YEAR));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`ภาพรวมผลการประเมิน ${unit.nameTh} ปีงบประมาณ พ.ศ. ${YEAR}`);
 
   // Distribution by rating: the AA band holds at least the seed office.
