@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 /** A table any screen shows, exportable as CSV (UTF-8 with BOM, so spreadsheet programs read Thai) or XLSX. */
 public record Table(String title, List<String> headers, List<List<Object>> rows) {
 
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     public byte[] csv() {
         StringBuilder out = new StringBuilder("\uFEFF");
         out.append(line(headers));
@@ -70,7 +72,13 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
      * evaluated when the file is opened in Excel (OWASP "CSV injection"). Numbers are left as they are.
      */
     static String text(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    /** A CSV cell as {@link #text} wrote it, back as it was: an exported file imports unchanged. */
+    public static String fromCsvText(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
     }
 
     private static String line(List<?> values) {

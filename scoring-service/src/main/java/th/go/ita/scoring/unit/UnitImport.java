@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import th.go.ita.scoring.export.Table;
 import th.go.ita.scoring.official.Csv;
 import th.go.ita.scoring.official.OfficialResults;
 import th.go.ita.scoring.problem.Problem;
@@ -49,8 +50,9 @@ public class UnitImport {
             String at = l.at();
             Integer staff = number(r.get(5), at + "staff_count", errors);
             Integer population = number(r.get(6), at + "service_population", errors);
-            UnitRequest request = new UnitRequest(r.get(0).strip(), r.get(1).strip(), r.get(2).strip(), r.get(3).strip(),
-                    r.get(4).strip(), staff == null ? 0 : staff, population == null ? 0 : population);
+            UnitRequest request = new UnitRequest(r.get(0).strip(), r.get(1).strip(), r.get(2).strip(),
+                    Table.fromCsvText(r.get(3).strip()), Table.fromCsvText(r.get(4).strip()),
+                    staff == null ? 0 : staff, population == null ? 0 : population);
             Set<ConstraintViolation<UnitRequest>> violations = validator.validate(request);
             for (ConstraintViolation<UnitRequest> v : violations) {
                 errors.add(at + column(v.getPropertyPath().toString()), "official.invalid-value", v.getInvalidValue());

@@ -42,4 +42,11 @@ class TableTest {
             assertEquals(-1.5, first.getCell(1).getNumericCellValue(), 1e-9);
         }
     }
+
+    @Test
+    void aGuardedCsvCellReadsBackAsItWasWritten() {
+        for (String value : List.of("=1+1", "@SUM(A1)", "-5", "+66 81", "'quoted", "ปกติ", "'", "")) {
+            assertEquals(value, Table.fromCsvText(Table.text(value)), value);
+        }
+    }
 }

@@ -194,6 +194,11 @@ class UnitManagementTest {
     @TestSecurity(user = "area.kalasin2", roles = "area-admin")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
     void theAreasUnitsExportInTheImportColumnsAndComeBackFromASpreadsheetEdit() throws Exception {
+        // A name a spreadsheet would run as a formula: exported with a guard, imported back as it was.
+        String formula = code();
+        Map<String, Object> formulaUnit = new java.util.HashMap<>(school(formula, "KALASIN2"));
+        formulaUnit.put("nameTh", "=HYPERLINK(\"http://evil.example\",\"คลิก\")");
+        given().contentType("application/json").body(formulaUnit).when().post("/units").then().statusCode(201);
         String csv = new String(given().when().get("/units/KALASIN2/export?format=csv").then().statusCode(200)
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString("ita-units-KALASIN2.csv"))
                 .extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
@@ -219,6 +224,8 @@ class UnitManagementTest {
         // The unedited export puts it back (other tests count on the demo school's staff).
         given().contentType("text/csv; charset=UTF-8").body(csv).when().post("/units/import").then().statusCode(200);
         assertEquals(staff - 7, find("KALASIN2-S001").staffCount);
+        assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\""), csv);
+        assertEquals("=HYPERLINK(\"http://evil.example\",\"คลิก\")", find(formula).nameTh);
 
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 new java.io.ByteArrayInputStream(given().when().get("/units/KALASIN2/export?format=xlsx").then()
