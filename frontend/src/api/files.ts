@@ -17,9 +17,10 @@ function accessToken(): string | null {
   }
 }
 
+/** The deployment's API base without a trailing slash ('/api' where no env.js is loaded, as in tests). */
 export function apiBase(): string {
   try {
-    return readEnv().apiBase;
+    return readEnv().apiBase.replace(/\/+$/, '');
   } catch {
     return '/api';
   }
@@ -37,7 +38,7 @@ export async function fetchFile(path: string, request: FileRequest): Promise<Blo
   const token = accessToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   if (request.body !== undefined) headers.set('Content-Type', 'application/json');
-  const response = await fetch(`${apiBase().replace(/\/+$/, '')}${path}`, {
+  const response = await fetch(`${apiBase()}${path}`, {
     method: request.method ?? 'GET',
     headers,
     body: request.body === undefined ? undefined : JSON.stringify(request.body),

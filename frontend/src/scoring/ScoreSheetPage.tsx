@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { useAuth } from '../auth/AuthContext';
-import { readEnv } from '../lib/env';
+import { apiBase } from '../api/files';
 import { fiscalYearsUpToNow, historyExportPath, INDICATOR_CODES, indicatorKey, score, scoringApi, type History, type PublicResult } from './api';
 import { ExportButtons } from './ExportButtons';
 
@@ -12,15 +12,6 @@ const INSTRUMENTS: { code: 'IIT' | 'EIT' | 'OIT'; indicators: string[] }[] = [
   { code: 'EIT', indicators: ['6', '7', '8'] },
   { code: 'OIT', indicators: ['9', '10'] },
 ];
-
-/** The API base of the deployment (public PDF reports are plain links, no token needed). */
-function apiBase(): string {
-  try {
-    return readEnv().apiBase.replace(/\/+$/, '');
-  } catch {
-    return '/api';
-  }
-}
 
 /** A unit's result for a year laid out like the official sheet: indicators by instrument, weighted scores, total, rating. */
 export function ScoreSheet({ result }: { result: PublicResult }) {

@@ -7,17 +7,24 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import th.go.ita.scoring.KafkaTopics;
 import th.go.ita.scoring.demo.DemoDataLoader;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -73,7 +80,7 @@ class UnitManagementTest {
         var event = KafkaTopics.awaitRecord("ita.units", r -> code.equals(r.key()), Duration.ofSeconds(20));
         assertTrue(event.value().contains("UnitUpserted"));
 
-        Map<String, Object> edited = new java.util.HashMap<>(school(code, "KALASIN2"));
+        Map<String, Object> edited = new HashMap<>(school(code, "KALASIN2"));
         edited.put("staffCount", 30);
         given().contentType("application/json").body(edited)
                 .when().put("/units/" + code).then().statusCode(200).body("staffCount", equalTo(30));
@@ -196,13 +203,13 @@ class UnitManagementTest {
     void theAreasUnitsExportInTheImportColumnsAndComeBackFromASpreadsheetEdit() throws Exception {
         // A name a spreadsheet would run as a formula: exported with a guard, imported back as it was.
         String formula = code();
-        Map<String, Object> formulaUnit = new java.util.HashMap<>(school(formula, "KALASIN2"));
+        Map<String, Object> formulaUnit = new HashMap<>(school(formula, "KALASIN2"));
         formulaUnit.put("nameTh", "=HYPERLINK(\"http://evil.example\",\"คลิก\")");
         given().contentType("application/json").body(formulaUnit).when().post("/units").then().statusCode(201);
         String csv = new String(given().when().get("/units/KALASIN2/export?format=csv").then().statusCode(200)
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString("ita-units-KALASIN2.csv"))
-                .extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.List<String> lines = csv.lines().toList();
+                .header("Content-Disposition", containsString("ita-units-KALASIN2.csv"))
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
         assertEquals("\uFEFF" + String.join(",", UnitImport.COLUMNS), lines.get(0));
         String s001 = lines.stream().filter(l -> l.startsWith("KALASIN2-S001,")).findFirst().orElseThrow();
         assertTrue(s001.startsWith("KALASIN2-S001,KALASIN2,SCHOOL,"), s001);
@@ -215,7 +222,7 @@ class UnitManagementTest {
         String edited = csv.replace(s001, String.join(",", cells));
         given().contentType("text/csv; charset=UTF-8").body(edited).queryParam("dryRun", true)
                 .when().post("/units/import").then().statusCode(200)
-                .body("errors", org.hamcrest.Matchers.empty())
+                .body("errors", empty())
                 .body("created", equalTo(0))
                 .body("updated", equalTo(lines.size() - 1));
         given().contentType("text/csv; charset=UTF-8").body(edited)
@@ -227,9 +234,8 @@ class UnitManagementTest {
         assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\""), csv);
         assertEquals("=HYPERLINK(\"http://evil.example\",\"คลิก\")", find(formula).nameTh);
 
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                new java.io.ByteArrayInputStream(given().when().get("/units/KALASIN2/export?format=xlsx").then()
-                        .statusCode(200).extract().asByteArray()))) {
+        byte[] xlsx = given().when().get("/units/KALASIN2/export?format=xlsx").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertEquals("staff_count", book.getSheetAt(0).getRow(0).getCell(5).getStringCellValue());
             assertEquals(lines.size() - 1, book.getSheetAt(0).getLastRowNum());
         }
