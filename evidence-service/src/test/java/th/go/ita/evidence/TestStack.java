@@ -3,6 +3,7 @@ package th.go.ita.evidence;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import th.go.ita.embedded.ItaTestStack;
+import th.go.ita.evidence.support.S3ProxyResource;
 
 /**
  * Real PostgreSQL (database "evidence") and a real Kafka broker for every test in this module,

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import th.go.ita.evidence.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.List;
 import java.util.Optional;
@@ -53,12 +53,16 @@ public class Directory {
         return round;
     }
 
+    // "The round's scope lies on the unit's path" is UnitPaths.isWithin: an exact substring test
+    // (strpos), not LIKE, since the code comes from a column here and may hold '_' or '%'.
+
     /** The round of a fiscal year that covers the unit (the nearest scope wins), if any. */
     public Optional<RoundRef> roundForYear(UnitRef unit, int fiscalYear) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
                         SELECT r.* FROM assessment_round r
-                        WHERE r.fiscal_year = :fy AND r.state <> 'DRAFT' AND :path LIKE '%/' || r.scope_unit_code || '/%'
+                        WHERE r.fiscal_year = :fy AND r.state <> 'DRAFT'
+                          AND strpos(:path, '/' || r.scope_unit_code || '/') > 0
                         ORDER BY length(r.scope_unit_code) DESC, r.updated_at DESC""", Tuple.class)
                 .setParameter("fy", fiscalYear).setParameter("path", unit.path()).getResultList();
         return rows.stream().map(Directory::round).filter(r -> r.covers(unit))
@@ -70,7 +74,8 @@ public class Directory {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
                         SELECT r.* FROM assessment_round r
-                        WHERE r.state <> 'DRAFT' AND :path LIKE '%/' || r.scope_unit_code || '/%'
+                        WHERE r.state <> 'DRAFT'
+                          AND strpos(:path, '/' || r.scope_unit_code || '/') > 0
                         ORDER BY r.fiscal_year DESC, r.updated_at DESC""", Tuple.class)
                 .setParameter("path", unit.path()).getResultList();
         return rows.stream().map(Directory::round).filter(r -> r.covers(unit)).toList();

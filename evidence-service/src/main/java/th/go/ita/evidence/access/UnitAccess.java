@@ -3,32 +3,27 @@ package th.go.ita.evidence.access;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import th.go.ita.evidence.problem.ProblemException;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.problem.ProblemException;
 
 /**
  * Who may do what to a unit's OIT evidence. Staff act on their own unit only; an area-admin reads
  * their whole subtree; an auditor reads and reviews the units assigned to them; a system-admin
- * reads everything. Unknown units are 404, units out of scope 403.
+ * reads everything. Unknown units are 404, units out of scope 403. The subtree rule itself is the
+ * platform's ({@link Caller}); what is evidence's own is which role may do what.
  */
 @RequestScoped
 public class UnitAccess {
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     @Inject
     Directory directory;
 
     @Inject
     EntityManager em;
-
-    private boolean ownUnit(UnitRef unit) {
-        return unit.code().equals(user.unitCode());
-    }
-
-    private boolean inAreaSubtree(UnitRef unit) {
-        return user.hasRole(Roles.AREA_ADMIN) && user.unitCode() != null && unit.isWithin(user.unitCode());
-    }
 
     public boolean isAssignedAuditor(String unitCode) {
         if (!user.hasRole(Roles.AUDITOR)) {
@@ -39,13 +34,13 @@ public class UnitAccess {
     }
 
     private boolean isStaff(UnitRef unit) {
-        return ownUnit(unit) && (user.hasRole(Roles.EVIDENCE_EDITOR) || user.hasRole(Roles.UNIT_ADMIN));
+        return user.isOwnUnit(unit.code()) && user.hasAnyRole(Roles.EVIDENCE_EDITOR, Roles.UNIT_ADMIN);
     }
 
     /** Reading the checklist and evidence. */
     public UnitRef read(String unitCode) {
         UnitRef unit = directory.unit(unitCode);
-        if (user.hasRole(Roles.SYSTEM_ADMIN) || isStaff(unit) || inAreaSubtree(unit) || isAssignedAuditor(unitCode)) {
+        if (user.isSystemAdmin() || isStaff(unit) || user.isAreaAdminOver(unit.path()) || isAssignedAuditor(unitCode)) {
             return unit;
         }
         throw ProblemException.forbidden("unit-out-of-scope", unitCode);
@@ -72,8 +67,8 @@ public class UnitAccess {
     /** The audit trail: unit-admin of the unit, area-admin above it, assigned auditor, system-admin. */
     public UnitRef auditTrail(String unitCode) {
         UnitRef unit = directory.unit(unitCode);
-        if (user.hasRole(Roles.SYSTEM_ADMIN) || (ownUnit(unit) && user.hasRole(Roles.UNIT_ADMIN))
-                || inAreaSubtree(unit) || isAssignedAuditor(unitCode)) {
+        if (user.isSystemAdmin() || (user.isOwnUnit(unit.code()) && user.hasRole(Roles.UNIT_ADMIN))
+                || user.isAreaAdminOver(unit.path()) || isAssignedAuditor(unitCode)) {
             return unit;
         }
         throw ProblemException.forbidden("unit-out-of-scope", unitCode);
@@ -82,7 +77,7 @@ public class UnitAccess {
     /** Assigning auditors: area-admin within their subtree, or system-admin. */
     public UnitRef manageAuditors(String unitCode) {
         UnitRef unit = directory.unit(unitCode);
-        if (user.hasRole(Roles.SYSTEM_ADMIN) || inAreaSubtree(unit)) {
+        if (user.isSystemAdmin() || user.isAreaAdminOver(unit.path())) {
             return unit;
         }
         throw ProblemException.forbidden("unit-out-of-scope", unitCode);
@@ -91,7 +86,7 @@ public class UnitAccess {
     /** The ZIP export: the unit's own staff, or a system-admin. */
     public UnitRef export(String unitCode) {
         UnitRef unit = directory.unit(unitCode);
-        if (user.hasRole(Roles.SYSTEM_ADMIN) || isStaff(unit)) {
+        if (user.isSystemAdmin() || isStaff(unit)) {
             return unit;
         }
         throw ProblemException.forbidden("unit-out-of-scope", unitCode);

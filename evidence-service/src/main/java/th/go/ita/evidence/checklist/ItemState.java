@@ -8,7 +8,7 @@ import th.go.ita.evidence.access.RoundRef;
 import th.go.ita.evidence.access.Rows;
 import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.audit.AuditTrail;
-import th.go.ita.evidence.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
-/** Settings of evidence-service, under {@code ita.*}. */
+/** Settings of evidence-service, under {@code ita.*} (the outbox relay's are the platform's, {@code ita.outbox.*}). */
 @ConfigMapping(prefix = "ita")
 public interface EvidenceConfig {
 
@@ -24,8 +24,6 @@ public interface EvidenceConfig {
         Storage storage();
 
         Upload upload();
-
-        Outbox outbox();
 
         LinkCheck linkCheck();
     }
@@ -90,11 +88,5 @@ public interface EvidenceConfig {
                 + "application/vnd.oasis.opendocument.text,application/vnd.oasis.opendocument.spreadsheet,"
                 + "application/vnd.oasis.opendocument.presentation")
         List<String> allowedTypes();
-    }
-
-    interface Outbox {
-        /** How long the relay waits for the broker's acknowledgement of one event. */
-        @WithDefault("10s")
-        Duration sendTimeout();
     }
 }

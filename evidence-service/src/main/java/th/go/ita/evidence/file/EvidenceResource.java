@@ -19,15 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import th.go.ita.evidence.access.Directory;
-import th.go.ita.evidence.access.Roles;
 import th.go.ita.evidence.access.RoundRef;
 import th.go.ita.evidence.access.UnitAccess;
 import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.checklist.ItemState;
 import th.go.ita.evidence.checklist.ItemStatus;
 import th.go.ita.evidence.checklist.OitItem;
-import th.go.ita.evidence.problem.ProblemException;
 import th.go.ita.evidence.review.ReviewService;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.io.IOException;
 import java.io.InputStream;

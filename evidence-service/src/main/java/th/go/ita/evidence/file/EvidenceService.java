@@ -12,8 +12,8 @@ import th.go.ita.evidence.checklist.ItemState;
 import th.go.ita.evidence.checklist.ItemStatus;
 import th.go.ita.evidence.checklist.OitItem;
 import th.go.ita.evidence.config.EvidenceConfig;
-import th.go.ita.evidence.outbox.Outbox;
-import th.go.ita.evidence.problem.ProblemException;
+import th.go.ita.platform.outbox.Outbox;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -11,13 +11,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.evidence.access.Directory;
-import th.go.ita.evidence.access.Roles;
 import th.go.ita.evidence.access.RoundRef;
 import th.go.ita.evidence.access.UnitAccess;
 import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.checklist.ChecklistService;
 import th.go.ita.evidence.checklist.OitItem;
-import th.go.ita.evidence.problem.ProblemException;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -12,13 +12,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.evidence.access.CurrentUser;
 import th.go.ita.evidence.access.Directory;
-import th.go.ita.evidence.access.Roles;
 import th.go.ita.evidence.access.RoundRef;
 import th.go.ita.evidence.access.Rows;
 import th.go.ita.evidence.access.UnitAccess;
 import th.go.ita.evidence.access.UnitRef;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.access.UnitPaths;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ public class FollowUpResource {
     Directory directory;
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     @Inject
     EntityManager em;
@@ -82,7 +83,7 @@ public class FollowUpResource {
     public List<UnitDeadlines> deadlines(@PathParam("unitCode") String unitCode, @PathParam("roundId") String roundId) {
         UnitRef unit = access.read(unitCode);
         RoundRef round = directory.roundOf(unit, roundId);
-        boolean wholeSubtree = user.hasRole(Roles.AREA_ADMIN) || user.hasRole(Roles.SYSTEM_ADMIN);
+        boolean wholeSubtree = user.hasAnyRole(Roles.AREA_ADMIN, Roles.SYSTEM_ADMIN);
         boolean overdue = round.oitDeadline() != null && Instant.now().isAfter(round.oitDeadline());
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
@@ -96,13 +97,13 @@ public class FollowUpResource {
                         CROSS JOIN oit_item i
                         LEFT JOIN item_status s ON s.round_id = :r AND s.unit_code = u.code AND s.item_code = i.code
                         WHERE i.framework_id = :fw AND i.framework_version = :fv
-                          AND (u.code = :unit OR (:subtree AND u.path LIKE :prefix))
-                          AND u.path LIKE '%/' || :scope || '/%'
+                          AND (u.code = :unit OR (:subtree AND u.path LIKE :below ESCAPE '!'))
+                          AND u.path LIKE :inRound ESCAPE '!'
                         GROUP BY u.code, u.name_th, u.path ORDER BY u.path""", Tuple.class)
                 .setParameter("r", round.id()).setParameter("fw", round.frameworkId())
                 .setParameter("fv", round.frameworkVersion()).setParameter("unit", unit.code())
-                .setParameter("subtree", wholeSubtree).setParameter("prefix", unit.path() + "%")
-                .setParameter("scope", round.scopeUnitCode()).getResultList();
+                .setParameter("subtree", wholeSubtree).setParameter("below", UnitPaths.subtreePattern(unit.path()))
+                .setParameter("inRound", UnitPaths.throughPattern(round.scopeUnitCode())).getResultList();
         return rows.stream().map(t -> {
             int notSubmitted = Rows.integer(t, "not_submitted");
             String missing = Rows.str(t, "missing");

@@ -15,7 +15,7 @@ import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.checklist.ChecklistService;
 import th.go.ita.evidence.checklist.ItemStatus;
 import th.go.ita.evidence.checklist.OitItem;
-import th.go.ita.evidence.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,13 +128,18 @@ public class DisclosureService {
         }
     }
 
-    /** Freezes the disclosure of every unit of every round whose review has closed. @return how many */
+    /**
+     * Freezes the disclosure of every unit of every round whose review has closed. A unit is in a
+     * round when the round's scope lies on its path (UnitPaths.isWithin): an exact substring test, as
+     * a LIKE pattern built from the code column would read a '_' in it as a wildcard.
+     * @return how many
+     */
     @Transactional
     public int freezeDue() {
         @SuppressWarnings("unchecked")
         List<Tuple> due = em.createNativeQuery("""
                         SELECT r.id AS round_id, u.code AS unit_code FROM assessment_round r
-                        JOIN unit u ON u.path LIKE '%/' || r.scope_unit_code || '/%'
+                        JOIN unit u ON strpos(u.path, '/' || r.scope_unit_code || '/') > 0
                         WHERE r.review_closes_at IS NOT NULL AND r.review_closes_at <= now()
                           AND NOT EXISTS (SELECT 1 FROM public_snapshot s WHERE s.round_id = r.id AND s.unit_code = u.code)
                           AND EXISTS (SELECT 1 FROM item_status i WHERE i.round_id = r.id AND i.unit_code = u.code)""",

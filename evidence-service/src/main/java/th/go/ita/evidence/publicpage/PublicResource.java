@@ -15,7 +15,7 @@ import th.go.ita.evidence.access.Rows;
 import th.go.ita.evidence.file.EvidenceStore;
 import th.go.ita.evidence.file.EvidenceVersion;
 import th.go.ita.evidence.file.FileResponses;
-import th.go.ita.evidence.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.io.IOException;
 import java.util.UUID;

@@ -6,17 +6,20 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import th.go.ita.platform.outbox.EventEnvelope;
+import th.go.ita.platform.outbox.Inbox;
+import th.go.ita.platform.outbox.UnreadableEventException;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Set;
 
-import static th.go.ita.evidence.readmodel.EventEnvelope.integer;
-import static th.go.ita.evidence.readmodel.EventEnvelope.optionalInstant;
-import static th.go.ita.evidence.readmodel.EventEnvelope.optionalText;
-import static th.go.ita.evidence.readmodel.EventEnvelope.text;
+import static th.go.ita.platform.outbox.EventEnvelope.integer;
+import static th.go.ita.platform.outbox.EventEnvelope.optionalInstant;
+import static th.go.ita.platform.outbox.EventEnvelope.optionalText;
+import static th.go.ita.platform.outbox.EventEnvelope.text;
 
-/** Applies scoring's events to the local tables, each event once (inbox table processed_event). */
+/** Applies scoring's events to the local tables, each event once (the platform's {@link Inbox}). */
 @ApplicationScoped
 public class ReadModelUpdater {
 
@@ -24,6 +27,9 @@ public class ReadModelUpdater {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Inbox inbox;
 
     @Inject
     Event<RoundChanged> roundChanged;
@@ -38,9 +44,9 @@ public class ReadModelUpdater {
         String code = text(p, "code");
         String path = text(p, "path");
         if (!path.startsWith("/") || !path.endsWith("/" + code + "/")) {
-            throw new UnreadableEvent("path " + path + " does not end with the unit's code");
+            throw new UnreadableEventException("path " + path + " does not end with the unit's code");
         }
-        if (!firstTime(event, "ita.units")) {
+        if (!inbox.firstDelivery(event.id(), "ita.units")) {
             return;
         }
         em.createNativeQuery("""
@@ -74,9 +80,9 @@ public class ReadModelUpdater {
             }
         }
         if (oit == null) {
-            throw new UnreadableEvent("framework " + id + " has no OIT instrument");
+            throw new UnreadableEventException("framework " + id + " has no OIT instrument");
         }
-        if (!firstTime(event, "ita.frameworks")) {
+        if (!inbox.firstDelivery(event.id(), "ita.frameworks")) {
             return;
         }
         em.createNativeQuery("""
@@ -129,7 +135,7 @@ public class ReadModelUpdater {
         String id = text(p, "id");
         String state = text(p, "state");
         if (!ROUND_STATES.contains(state)) {
-            throw new UnreadableEvent("unknown round state " + state);
+            throw new UnreadableEventException("unknown round state " + state);
         }
         int fiscalYear = integer(p, "fiscalYear");
         String frameworkId = text(p, "frameworkId");
@@ -139,7 +145,7 @@ public class ReadModelUpdater {
         Instant reviewOpens = optionalInstant(p, "reviewOpensAt");
         Instant reviewCloses = optionalInstant(p, "reviewClosesAt");
         Instant correctionCloses = optionalInstant(p, "correctionClosesAt");
-        if (!firstTime(event, "ita.rounds")) {
+        if (!inbox.firstDelivery(event.id(), "ita.rounds")) {
             return;
         }
         em.createNativeQuery("""
@@ -167,12 +173,6 @@ public class ReadModelUpdater {
                 .setParameter("cc", ts(correctionCloses))
                 .executeUpdate();
         roundChanged.fire(new RoundChanged(id));
-    }
-
-    private boolean firstTime(EventEnvelope event, String topic) {
-        return em.createNativeQuery("""
-                INSERT INTO processed_event (id, topic) VALUES (:id, :topic) ON CONFLICT (id) DO NOTHING
-                """).setParameter("id", event.id()).setParameter("topic", topic).executeUpdate() == 1;
     }
 
     static Timestamp ts(Instant instant) {

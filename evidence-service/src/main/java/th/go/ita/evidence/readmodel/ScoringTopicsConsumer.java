@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import th.go.ita.platform.outbox.EventEnvelope;
 
 /**
  * Keeps the local copies of scoring-service's units, frameworks and rounds up to date. A message

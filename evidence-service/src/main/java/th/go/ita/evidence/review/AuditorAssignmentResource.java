@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.evidence.access.Roles;
 import th.go.ita.evidence.access.Rows;
 import th.go.ita.evidence.access.UnitAccess;
 import th.go.ita.evidence.access.UnitRef;
+import th.go.ita.platform.access.Roles;
 
 import java.time.Instant;
 import java.util.List;

@@ -17,10 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.evidence.access.Directory;
-import th.go.ita.evidence.access.Roles;
 import th.go.ita.evidence.access.UnitAccess;
 import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.audit.AuditTrail;
+import th.go.ita.platform.access.Roles;
 
 import java.util.List;
 

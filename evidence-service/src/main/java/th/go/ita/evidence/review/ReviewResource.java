@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,10 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.evidence.access.Directory;
-import th.go.ita.evidence.access.Roles;
 import th.go.ita.evidence.access.UnitAccess;
 import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.audit.AuditTrail;
+import th.go.ita.platform.access.Roles;
 
 import java.util.List;
 
@@ -29,8 +28,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
-    public record VerdictRequest(@NotNull @Pattern(regexp = "PASSED|FAILED") String verdict,
-                                 @Size(max = 4000) String comment) {
+    public enum Verdict { PASSED, FAILED }
+
+    public record VerdictRequest(@NotNull Verdict verdict, @Size(max = 4000) String comment) {
     }
 
     @Inject
@@ -49,7 +49,7 @@ public class ReviewResource {
     public ReviewService.Review review(@PathParam("unitCode") String unitCode, @PathParam("roundId") String roundId,
                                        @PathParam("itemCode") String itemCode, @Valid @NotNull VerdictRequest body) {
         UnitRef unit = access.review(unitCode);
-        return reviews.review(unit, directory.roundOf(unit, roundId), itemCode, body.verdict(), body.comment(),
+        return reviews.review(unit, directory.roundOf(unit, roundId), itemCode, body.verdict().name(), body.comment(),
                 access.username());
     }
 }

@@ -10,8 +10,8 @@ import th.go.ita.evidence.access.Rows;
 import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.checklist.ItemState;
 import th.go.ita.evidence.checklist.ItemStatus;
-import th.go.ita.evidence.outbox.Outbox;
-import th.go.ita.evidence.problem.ProblemException;
+import th.go.ita.platform.outbox.Outbox;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.ZoneId;

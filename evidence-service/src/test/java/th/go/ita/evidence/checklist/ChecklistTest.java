@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.checklist;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -6,6 +6,8 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import th.go.ita.evidence.support.OitFixture;
+import th.go.ita.evidence.support.TestDb;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

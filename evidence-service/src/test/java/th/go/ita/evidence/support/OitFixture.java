@@ -1,5 +1,6 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,6 +26,10 @@ public final class OitFixture {
     public static final String OTHER_AREA = "EVB";
     public static final String FRAMEWORK = "TEST-FW";
     public static final String AUDITOR = "auditor.one";
+
+    /** The smallest file the upload accepts as a PDF (detected from its bytes). */
+    public static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private static boolean published;
 

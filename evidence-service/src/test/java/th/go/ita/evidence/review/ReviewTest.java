@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.review;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -6,9 +6,12 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import th.go.ita.evidence.outbox.OutboxRelay;
+import th.go.ita.embedded.ItaTestStack;
+import th.go.ita.evidence.support.EditorActions;
+import th.go.ita.evidence.support.OitFixture;
+import th.go.ita.evidence.support.ScoringEvents;
+import th.go.ita.evidence.support.TestDb;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +29,6 @@ class ReviewTest {
 
     @Inject
     TestDb db;
-
-    @Inject
-    OutboxRelay relay;
 
     @Inject
     EditorActions editor;
@@ -148,33 +148,28 @@ class ReviewTest {
         assertThat(db.scalar("SELECT actor FROM audit_entry WHERE round_id = ?1", round)).isEqualTo("admin.evu1");
     }
 
+    // How the relay rides out an outage is the platform's suite (OutboxRelayTest); what is this
+    // service's is that an auditor's verdict never waits for Kafka and still reaches scoring.
     @Test
     @TestSecurity(user = "auditor.one", roles = "auditor")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVA"))
-    void aVerdictCommittedWhileKafkaIsUnreachableIsPublishedLater() throws Exception {
+    void aVerdictCommittedWhileKafkaIsDownIsPublishedWhenItIsBack() throws Exception {
         String round = OitFixture.newRound(db);
         editorSubmitsALink(round, "O2");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        relay.useBootstrapServers("localhost:" + closedPort);
+        String unpublished = "SELECT count(*) FROM outbox_event WHERE type = 'OitItemReviewed' "
+                + "AND payload->>'roundId' = ?1 AND published_at IS NULL";
+        ItaTestStack.kafka().stop();
         try {
             given().contentType("application/json").body(Map.of("verdict", "PASSED"))
                     .post(item(round, "O2") + "/review").then().statusCode(200);
-            String sql = "SELECT published_at FROM outbox_event WHERE type = 'OitItemReviewed' AND payload->>'roundId' = ?1";
-            // The relay keeps order, so it is stuck on the oldest unsent event (the editor's submission).
-            await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
-                    "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND attempts > 0 "
-                            + "AND payload->>'roundId' = ?1", round) > 0);
-            Thread.sleep(1000);
-            assertThat(db.scalar(sql, round)).isNull();
+            // Committed with its verdict, the event waits in the outbox through a pass that failed.
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.count(unpublished + " AND attempts > 0", round) == 1);
         } finally {
-            relay.useDefaultBootstrapServers();
+            ItaTestStack.kafka().restart();
         }
         var records = ScoringEvents.awaitRecords("oit.reviews", r -> r.value().contains(round), Duration.ofSeconds(60));
         assertThat(records).hasSize(1);
-        assertThat(db.scalar("SELECT published_at FROM outbox_event WHERE type = 'OitItemReviewed' "
-                + "AND payload->>'roundId' = ?1", round)).isNotNull();
+        assertThat(ScoringEvents.parse(records.get(0).value()).get("type")).isEqualTo("OitItemReviewed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count(unpublished, round) == 0);
     }
 }

@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.file;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -7,6 +7,8 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import th.go.ita.evidence.support.OitFixture;
+import th.go.ita.evidence.support.TestDb;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static th.go.ita.evidence.support.OitFixture.PDF;
 
 @QuarkusTest
 @TestSecurity(user = "editor.evu1", roles = "evidence-editor")
 @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVU1"))
 class EvidenceTest {
-
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
 
     @Inject
     TestDb db;

@@ -1,9 +1,11 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.readmodel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import th.go.ita.evidence.support.ScoringEvents;
+import th.go.ita.evidence.support.TestDb;
 
 import java.time.Duration;
 import java.time.Instant;

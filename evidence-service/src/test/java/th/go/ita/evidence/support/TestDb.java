@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.linkcheck;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,7 +7,10 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import th.go.ita.evidence.linkcheck.LinkChecker;
+import th.go.ita.evidence.support.EditorActions;
+import th.go.ita.evidence.support.OitFixture;
+import th.go.ita.evidence.support.ScoringEvents;
+import th.go.ita.evidence.support.TestDb;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -97,6 +100,29 @@ class FollowUpTest {
                 .body("find { it.unitCode == 'EVU1' }.overdue", equalTo(3))
                 .body("find { it.unitCode == 'EVU1' }.notSubmittedItems", contains("O2", "O3", "O4"))
                 .body("find { it.unitCode == 'EVU2' }.overdue", equalTo(4));
+    }
+
+    // Unit codes may hold '_', which LIKE reads as "any character": unescaped, area EV_Z's subtree
+    // pattern would take in area EVAZ and its offices too.
+    @Test
+    @TestSecurity(user = "area.ev_z", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "EV_Z"))
+    void anAreaWhoseCodeHoldsAnUnderscoreSeesOnlyItsOwnOffices() {
+        OitFixture.ensureBase(db);
+        String area = ScoringEvents.unit("EV_Z", "/OBEC/", "เขตขีดล่าง");
+        String lookalike = ScoringEvents.unit("EVAZ", "/OBEC/", "เขตชื่อคล้าย");
+        ScoringEvents.unit("EV_Z-S1", area, "โรงเรียนในเขตขีดล่าง");
+        ScoringEvents.unit("EVAZ-S1", lookalike, "โรงเรียนในเขตชื่อคล้าย");
+        db.awaitRow("SELECT code FROM unit WHERE code = ?1", "EV_Z-S1");
+        db.awaitRow("SELECT code FROM unit WHERE code = ?1", "EVAZ-S1");
+        // Over both areas, in a year of its own so no other test's round is nearer.
+        String round = "R-" + java.util.UUID.randomUUID();
+        ScoringEvents.round(ScoringEvents.roundPayload(round, 2598, OitFixture.FRAMEWORK, "OBEC", "OPEN",
+                Instant.now().plus(Duration.ofDays(30))));
+        db.awaitRow("SELECT id FROM assessment_round WHERE id = ?1", round);
+
+        given().get("/units/EV_Z/rounds/" + round + "/follow-up/deadlines").then().statusCode(200)
+                .body("unitCode", containsInAnyOrder("EV_Z", "EV_Z-S1"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.publicpage;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -6,14 +6,19 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import th.go.ita.evidence.publicpage.DisclosureService;
+import th.go.ita.evidence.support.EditorActions;
+import th.go.ita.evidence.support.OitFixture;
+import th.go.ita.evidence.support.ScoringEvents;
+import th.go.ita.evidence.support.TestDb;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
@@ -55,7 +60,7 @@ class PublicDisclosureTest {
                 .body("frozen", equalTo(false))
                 .body("subIndicators[0].items[0].status", equalTo("SUBMITTED"))
                 .body("subIndicators[0].items[0].evidence[0].url", equalTo("https://example.go.th/O1"))
-                .body("subIndicators[0].items[1].evidence[0].sha256", equalTo(sha(EvidenceTest.PDF)))
+                .body("subIndicators[0].items[1].evidence[0].sha256", equalTo(sha(OitFixture.PDF)))
                 .body("subIndicators[1].items[0].status", equalTo("EMPTY"))
                 .body("subIndicators[1].items[0].evidence", empty());
 
@@ -68,7 +73,7 @@ class PublicDisclosureTest {
         given().get("/oit/EVU1/" + year + "/O2").then().statusCode(200)
                 .body(containsString("คำสั่งแต่งตั้ง.pdf"), containsString("/oit/files/" + fileId));
         byte[] downloaded = given().get("/oit/files/" + fileId).then().statusCode(200).extract().asByteArray();
-        assertThat(downloaded).isEqualTo(EvidenceTest.PDF);
+        assertThat(downloaded).isEqualTo(OitFixture.PDF);
         given().get("/oit/files/" + draftId).then().statusCode(404);
     }
 
@@ -124,9 +129,9 @@ class PublicDisclosureTest {
             }
         }
         assertThat(entries).containsKeys("manifest.csv", "O2/v1-คำสั่งแต่งตั้ง.pdf");
-        assertThat(entries.get("O2/v1-คำสั่งแต่งตั้ง.pdf")).isEqualTo(EvidenceTest.PDF);
+        assertThat(entries.get("O2/v1-คำสั่งแต่งตั้ง.pdf")).isEqualTo(OitFixture.PDF);
         String manifest = new String(entries.get("manifest.csv"), StandardCharsets.UTF_8);
-        assertThat(manifest).contains("O2,FILE,O2/v1-คำสั่งแต่งตั้ง.pdf," + sha(EvidenceTest.PDF) + ",1,")
+        assertThat(manifest).contains("O2,FILE,O2/v1-คำสั่งแต่งตั้ง.pdf," + sha(OitFixture.PDF) + ",1,")
                 .contains("O4,LINK,https://example.go.th/o4,,1,");
     }
 
@@ -174,7 +179,7 @@ class PublicDisclosureTest {
 
     static String sha(byte[] bytes) {
         try {
-            return EvidenceTest.sha256(bytes);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class EditorActions {
         RoundRef round = directory.roundOf(unit, roundId);
         try {
             Path file = Files.createTempFile("evidence", ".pdf");
-            Files.write(file, EvidenceTest.PDF);
+            Files.write(file, OitFixture.PDF);
             String id = evidence.upload(unit, round, item, file, "คำสั่งแต่งตั้ง.pdf", EDITOR).id().toString();
             Files.delete(file);
             if (submit) {
@@ -67,7 +67,7 @@ public class EditorActions {
         RoundRef round = directory.roundOf(unit, roundId);
         try {
             Path file = Files.createTempFile("revised", ".pdf");
-            Files.write(file, EvidenceTest.PDF);
+            Files.write(file, OitFixture.PDF);
             evidence.upload(unit, round, item, file, "revised.pdf", EDITOR);
             Files.delete(file);
         } catch (IOException e) {

@@ -1,9 +1,8 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.file;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import th.go.ita.evidence.file.S3FileStore;
 
 import java.io.IOException;
 import java.io.InputStream;

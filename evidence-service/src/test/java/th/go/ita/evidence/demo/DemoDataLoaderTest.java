@@ -1,9 +1,10 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.demo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import th.go.ita.evidence.demo.DemoDataLoader;
+import th.go.ita.evidence.support.ScoringEvents;
+import th.go.ita.evidence.support.TestDb;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.gaul.s3proxy.AuthenticationType;

@@ -1,7 +1,6 @@
-package th.go.ita.evidence;
+package th.go.ita.evidence.file;
 
 import org.junit.jupiter.api.Test;
-import th.go.ita.evidence.file.FileNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
