@@ -1,76 +1,40 @@
 package th.go.ita.activity;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
+import th.go.ita.platform.testing.ServiceBasicsContract;
 
 @QuarkusTest
-class ServiceBasicsTest {
+class ServiceBasicsTest extends ServiceBasicsContract {
 
-    @Test
-    void infoNamesTheServiceAndItsVersionWithoutLogin() {
-        given().when().get("/info")
-                .then().statusCode(200)
-                .body("service", equalTo("activity-service"))
-                .body("version", equalTo("0.1.0-SNAPSHOT"))
-                .body("title.th", equalTo("ระบบกิจกรรม METTA และ PDCA"));
+    // A plan's activity has a date, an enumeration and a JSON body read before any scope check.
+    private static final String ACTIVITIES = "/units/OBEC/plans/2599/activities";
+
+    @Override
+    protected String serviceName() {
+        return "activity-service";
     }
 
-    @Test
-    void readinessChecksTheDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
+    @Override
+    protected String thaiTitle() {
+        return "ระบบกิจกรรม METTA และ PDCA";
     }
 
-    @Test
-    void openApiDocumentDescribesTheEndpoints() {
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200)
-                .body("info.title", equalTo("ITA Online - activity-service"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/me"));
+    @Override
+    protected BadBody wrongTypedField() {
+        return new BadBody("POST", ACTIVITIES, """
+                {"name": "วิเคราะห์ความเสี่ยง", "mettaElements": ["EXPLORE"], "pdcaPhase": "PLAN", "startsOn": {}}""",
+                "startsOn");
     }
 
-    @Test
-    void prometheusMetricsAreExposed() {
-        given().when().get("/q/metrics")
-                .then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+    @Override
+    protected BadBody unknownEnumValue() {
+        return new BadBody("POST", ACTIVITIES, """
+                {"name": "วิเคราะห์ความเสี่ยง", "mettaElements": ["EXPLORE"], "pdcaPhase": "NO_SUCH_VALUE"}""",
+                "pdcaPhase");
     }
 
-    @Test
-    void unknownPathIsAProblemDocumentInThaiByDefault() {
-        given().when().get("/no-such-thing")
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:ita:problem:not-found"))
-                .body("status", equalTo(404))
-                .body("detail", equalTo("ไม่พบสิ่งที่ร้องขอ"))
-                .body("detail_en", equalTo("Nothing was found at this address."));
-    }
-
-    @Test
-    void englishIsUsedWhenTheCallerPrefersIt() {
-        given().header("Accept-Language", "en-US,en;q=0.9").when().get("/no-such-thing")
-                .then().statusCode(404)
-                .body("title", equalTo("Not found"))
-                .body("detail", equalTo("Nothing was found at this address."))
-                .body("detail_th", equalTo("ไม่พบสิ่งที่ร้องขอ"));
-    }
-
-    @Test
-    void protectedEndpointWithoutTokenIsRefusedAsProblem() {
-        given().when().get("/me")
-                .then().statusCode(401)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:ita:problem:unauthorized"))
-                .body("instance", startsWith("/me"));
+    @Override
+    protected String pathWithNulByte() {
+        return "/units/OBEC%00/plans";
     }
 }

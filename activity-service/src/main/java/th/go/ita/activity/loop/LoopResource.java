@@ -10,9 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.activity.problem.ProblemException;
 import th.go.ita.activity.unit.UnitRef;
 import th.go.ita.activity.unit.UnitScope;
+import th.go.ita.platform.problem.ProblemException;
 
 @Path("/")
 @Tag(name = "Closing the loop")

@@ -7,7 +7,7 @@ import th.go.ita.activity.meeting.MeetingApi.MeetingRequest;
 import th.go.ita.activity.meeting.MeetingApi.MeetingView;
 import th.go.ita.activity.plan.Activity;
 import th.go.ita.activity.plan.Today;
-import th.go.ita.activity.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.util.List;

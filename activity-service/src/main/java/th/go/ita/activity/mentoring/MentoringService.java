@@ -7,7 +7,7 @@ import th.go.ita.activity.mentoring.MentoringApi.AssignmentView;
 import th.go.ita.activity.mentoring.MentoringApi.LogRequest;
 import th.go.ita.activity.mentoring.MentoringApi.LogView;
 import th.go.ita.activity.plan.Today;
-import th.go.ita.activity.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -26,6 +26,7 @@ import th.go.ita.activity.plan.PlanApi.PlanUpdate;
 import th.go.ita.activity.plan.PlanApi.PlanView;
 import th.go.ita.activity.unit.UnitRef;
 import th.go.ita.activity.unit.UnitScope;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.List;
 
@@ -112,7 +113,7 @@ public class PlanResource {
                          @Valid @NotNull CopyRequest request) {
         UnitRef unit = scope.requireWrite(code);
         if (year < 2500 || year > 2700) {
-            throw th.go.ita.activity.problem.ProblemException.badRequest("fiscal-year", year);
+            throw ProblemException.badRequest("fiscal-year", year);
         }
         PlanView plan = plans.copy(unit, year, request);
         return Response.status(201).entity(plan).build();

@@ -3,7 +3,6 @@ package th.go.ita.activity.plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import th.go.ita.activity.event.Outbox;
 import th.go.ita.activity.event.Topics;
 import th.go.ita.activity.plan.PlanApi.ActivityRequest;
 import th.go.ita.activity.plan.PlanApi.ActivityView;
@@ -16,10 +15,11 @@ import th.go.ita.activity.plan.PlanApi.PlanSummary;
 import th.go.ita.activity.plan.PlanApi.PlanUpdate;
 import th.go.ita.activity.plan.PlanApi.PlanView;
 import th.go.ita.activity.plan.PlanApi.Progress;
-import th.go.ita.activity.problem.ProblemException;
 import th.go.ita.activity.template.PlanTemplate;
 import th.go.ita.activity.template.TemplateCatalog;
 import th.go.ita.activity.unit.UnitRef;
+import th.go.ita.platform.outbox.Outbox;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -201,7 +201,8 @@ public class PlanService {
         payload.put("indicatorCodes", activity.indicatorCodes);
         payload.put("oitItemCodes", activity.oitItemCodes);
         payload.put("completedOn", activity.completedOn.toString());
-        outbox.add(Topics.ACTIVITY_EVENTS, "ActivityCompleted", activity.unitCode, payload);
+        // Keyed by unit: a unit's completions reach consumers in the order they happened.
+        outbox.add(Topics.ACTIVITY_EVENTS, activity.unitCode, "ActivityCompleted", activity.unitCode, null, payload);
     }
 
     private static List<String> distinct(List<String> codes) {

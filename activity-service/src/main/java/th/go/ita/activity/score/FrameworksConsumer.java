@@ -1,17 +1,16 @@
 package th.go.ita.activity.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import th.go.ita.activity.event.Envelope;
-import th.go.ita.activity.event.Inbox;
 import th.go.ita.activity.event.Topics;
-import th.go.ita.activity.event.UnreadableEventException;
+import th.go.ita.platform.outbox.EventEnvelope;
+import th.go.ita.platform.outbox.Inbox;
+import th.go.ita.platform.outbox.UnreadableEventException;
 
 /**
  * Keeps each framework's comparability group from {@code ita.frameworks}: scores of two years are
@@ -19,9 +18,6 @@ import th.go.ita.activity.event.UnreadableEventException;
  */
 @ApplicationScoped
 public class FrameworksConsumer {
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     Inbox inbox;
@@ -33,7 +29,7 @@ public class FrameworksConsumer {
     @Blocking
     @Transactional
     public void onFramework(String json) {
-        Envelope event = Envelope.parse(mapper, json);
+        EventEnvelope event = EventEnvelope.parse(json);
         if (!"FrameworkPublished".equals(event.type())) {
             return;
         }
@@ -43,7 +39,7 @@ public class FrameworksConsumer {
             throw new UnreadableEventException("version is not a number");
         }
         JsonNode year = event.payload().get("fiscalYear");
-        if (!inbox.firstTime(event.id(), Topics.FRAMEWORKS)) {
+        if (!inbox.firstDelivery(event.id(), Topics.FRAMEWORKS)) {
             return;
         }
         em.createNativeQuery("""

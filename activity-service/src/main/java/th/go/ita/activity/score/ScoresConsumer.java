@@ -1,19 +1,19 @@
 package th.go.ita.activity.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import th.go.ita.activity.event.Envelope;
-import th.go.ita.activity.event.Inbox;
 import th.go.ita.activity.event.Topics;
-import th.go.ita.activity.event.UnreadableEventException;
+import th.go.ita.platform.outbox.EventEnvelope;
+import th.go.ita.platform.outbox.Inbox;
+import th.go.ita.platform.outbox.UnreadableEventException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,16 +24,13 @@ import java.util.Map;
 public class ScoresConsumer {
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     Inbox inbox;
 
     @Incoming(Topics.SCORES_CHANNEL)
     @Blocking
     @Transactional
     public void onScores(String json) {
-        Envelope event = Envelope.parse(mapper, json);
+        EventEnvelope event = EventEnvelope.parse(json);
         if (!"UnitScoreChanged".equals(event.type())) {
             return;
         }
@@ -45,11 +42,13 @@ public class ScoresConsumer {
         }
         Map<String, BigDecimal> indicators = indicators(event.payload().get("indicators"));
         BigDecimal total = decimal(event.payload().get("total"), "total");
-        if (!inbox.firstTime(event.id(), Topics.SCORES)) {
+        if (!inbox.firstDelivery(event.id(), Topics.SCORES)) {
             return;
         }
         UnitScore score = UnitScore.findById(new UnitScore.Key(unitCode, roundId));
-        var occurredAt = event.occurredAt().atOffset(ZoneOffset.UTC);
+        // An event without its time is taken as the newest rather than refused: ordering is all it is for.
+        Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        var occurredAt = at.atOffset(ZoneOffset.UTC);
         if (score != null && score.occurredAt.isAfter(occurredAt)) {
             // Scores of a round are recomputed often; an older event arriving late changes nothing.
             return;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import th.go.ita.activity.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -39,8 +39,4 @@ public class UnitRef extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
-
-    public boolean isWithin(String ancestorCode) {
-        return path.contains("/" + ancestorCode + "/");
-    }
 }

@@ -2,9 +2,10 @@ package th.go.ita.activity.unit;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import th.go.ita.activity.access.CurrentUser;
-import th.go.ita.activity.access.Roles;
-import th.go.ita.activity.problem.ProblemException;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.access.UnitPaths;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.List;
 
@@ -18,28 +19,15 @@ import java.util.List;
 public class UnitScope {
 
     @Inject
-    CurrentUser user;
+    Caller caller;
 
     public boolean canRead(UnitRef unit) {
-        if (user.hasRole(Roles.SYSTEM_ADMIN)) {
-            return true;
-        }
-        String own = user.unitCode();
-        if (own == null) {
-            return false;
-        }
-        if (own.equals(unit.code)) {
-            return true;
-        }
-        return user.hasRole(Roles.AREA_ADMIN) && unit.isWithin(own);
+        return caller.covers(unit.code, unit.path);
     }
 
     public boolean canWrite(String unitCode) {
-        if (user.hasRole(Roles.SYSTEM_ADMIN)) {
-            return true;
-        }
-        return unitCode.equals(user.unitCode())
-                && (user.hasRole(Roles.ACTIVITY_EDITOR) || user.hasRole(Roles.UNIT_ADMIN));
+        return caller.isSystemAdmin()
+                || caller.isOwnUnit(unitCode) && caller.hasAnyRole(Roles.ACTIVITY_EDITOR, Roles.UNIT_ADMIN);
     }
 
     /** The unit, if the caller may read it: 404 when unknown, 403 when outside their scope. */
@@ -82,6 +70,6 @@ public class UnitScope {
 
     /** The unit and every unit below it. */
     public static List<UnitRef> subtree(UnitRef root) {
-        return UnitRef.list("path like ?1 order by path", root.path + "%");
+        return UnitRef.list("path like ?1 escape '!' order by path", UnitPaths.subtreePattern(root.path));
     }
 }

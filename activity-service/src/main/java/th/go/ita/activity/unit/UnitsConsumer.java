@@ -1,24 +1,20 @@
 package th.go.ita.activity.unit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import th.go.ita.activity.event.Envelope;
-import th.go.ita.activity.event.Inbox;
 import th.go.ita.activity.event.Topics;
-import th.go.ita.activity.event.UnreadableEventException;
+import th.go.ita.platform.outbox.EventEnvelope;
+import th.go.ita.platform.outbox.Inbox;
+import th.go.ita.platform.outbox.UnreadableEventException;
 
 /** Keeps {@code unit_ref} in step with scoring's {@code ita.units} ({@code UnitUpserted}). */
 @ApplicationScoped
 public class UnitsConsumer {
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     Inbox inbox;
@@ -30,7 +26,7 @@ public class UnitsConsumer {
     @Blocking
     @Transactional
     public void onUnit(String json) {
-        Envelope event = Envelope.parse(mapper, json);
+        EventEnvelope event = EventEnvelope.parse(json);
         if (!"UnitUpserted".equals(event.type())) {
             return;
         }
@@ -39,7 +35,7 @@ public class UnitsConsumer {
         if (!path.startsWith("/") || !path.endsWith("/" + code + "/")) {
             throw new UnreadableEventException("path " + path + " does not end with the unit's code");
         }
-        if (!inbox.firstTime(event.id(), Topics.UNITS)) {
+        if (!inbox.firstDelivery(event.id(), Topics.UNITS)) {
             return;
         }
         em.createNativeQuery("""

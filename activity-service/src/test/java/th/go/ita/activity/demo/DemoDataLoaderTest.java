@@ -1,4 +1,4 @@
-package th.go.ita.activity;
+package th.go.ita.activity.demo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -6,10 +6,10 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import th.go.ita.activity.demo.DemoDataLoader;
 import th.go.ita.activity.meeting.Meeting;
 import th.go.ita.activity.plan.Activity;
 import th.go.ita.activity.plan.Plan;
+import th.go.ita.activity.support.Tx;
 
 import java.time.DayOfWeek;
 import java.util.List;
@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static th.go.ita.activity.Api.get;
+import static th.go.ita.activity.support.Api.get;
 
 @QuarkusTest
 class DemoDataLoaderTest {

@@ -1,44 +1,38 @@
-package th.go.ita.activity;
+package th.go.ita.activity.loop;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import th.go.ita.activity.score.UnitScore;
+import th.go.ita.activity.support.KafkaEvents;
+import th.go.ita.activity.support.QuarkusTxFixtures;
+import th.go.ita.activity.support.TestTree;
+import th.go.ita.activity.support.Tx;
+import th.go.ita.activity.support.Units;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static th.go.ita.activity.Api.activity;
-import static th.go.ita.activity.Api.get;
-import static th.go.ita.activity.Api.plan;
-import static th.go.ita.activity.Api.post;
-import static th.go.ita.activity.Api.put;
+import static th.go.ita.activity.support.Api.activity;
+import static th.go.ita.activity.support.Api.get;
+import static th.go.ita.activity.support.Api.plan;
+import static th.go.ita.activity.support.Api.post;
 
+/** The improvement loop: last year's weak indicators for a unit, and an area's overview of its schools. */
 @QuarkusTest
-class LoopAndOutboxTest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+class LoopTest {
 
     @Inject
     EntityManager em;
@@ -77,101 +71,6 @@ class LoopAndOutboxTest {
                 // A hand-made activity is not the template's: the template's activities are still suggested.
                 .body("indicators.find { it.code == '1' }.suggestions.activityCode", contains("FLAG-CEREMONY", "VOLUNTEER-CSR"))
                 .body("indicators.find { it.code == '3' }.suggestions", hasSize(0));
-    }
-
-    @Test
-    @TestSecurity(user = "activity.area1", roles = "activity-editor")
-    @OidcSecurity(claims = @Claim(key = "unit_code", value = "T-AREA1"))
-    void completingAnActivityPublishesActivityCompletedOnceThroughTheOutbox() throws Exception {
-        int year = TestTree.freshYear();
-        post("/units/T-AREA1/plans", plan(year)).statusCode(201);
-        String id = post("/units/T-AREA1/plans/" + year + "/activities", activity("No Gift Policy " + year, "IN_PROGRESS"))
-                .statusCode(201).extract().path("id");
-        put("/activities/" + id, activity("No Gift Policy " + year, "DONE")).statusCode(200)
-                .body("completedOn", equalTo(th.go.ita.activity.plan.Today.date().toString()));
-        // Saving it again as done is not a second completion.
-        put("/activities/" + id, activity("No Gift Policy " + year, "DONE")).statusCode(200);
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> published(id).isPresent());
-        Optional<ConsumerRecord<String, String>> record = Optional.empty();
-        for (int i = 0; i < 10 && record.isEmpty(); i++) {
-            record = KafkaEvents.readAll("activity.events").stream()
-                    .filter(r -> r.value().contains(id)).findFirst();
-        }
-        assertTrue(record.isPresent(), "ActivityCompleted reached the topic");
-        assertEquals("T-AREA1", record.get().key());
-        JsonNode event = MAPPER.readTree(record.get().value());
-        assertEquals("ActivityCompleted", event.get("type").asText());
-        assertEquals(published(id).get(), event.get("id").asText());
-        JsonNode payload = event.get("payload");
-        assertEquals(year, payload.get("fiscalYear").asInt());
-        assertEquals("No Gift Policy " + year, payload.get("name").asText());
-        assertEquals(List.of("MANAGEMENT", "EXPLORE"), MAPPER.convertValue(payload.get("mettaElements"), List.class));
-        assertEquals(List.of("O35"), MAPPER.convertValue(payload.get("oitItemCodes"), List.class));
-        assertNotNull(payload.get("completedOn"));
-        assertEquals(java.util.Set.of(), contract().validate(event), "the event follows its published schema");
-        assertEquals(1L, KafkaEvents.readAll("activity.events").stream().filter(r -> r.value().contains(id)).count());
-        assertEquals(1L, Tx.call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM outbox_event WHERE CAST(payload AS text) LIKE :id")
-                .setParameter("id", "%" + id + "%").getSingleResult()).longValue()));
-    }
-
-    private static com.networknt.schema.JsonSchema contract() {
-        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream("events/ActivityCompleted.schema.json")) {
-            return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
-                    .getSchema(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @Test
-    void anEventKafkaDoesNotAcknowledgeStaysUnpublishedAndHoldsOnlyItsOwnUnitsLaterEvents() {
-        String key = "OUTBOX-" + java.util.UUID.randomUUID();
-        java.util.UUID tooLarge = java.util.UUID.randomUUID();
-        java.util.UUID after = java.util.UUID.randomUUID();
-        java.util.UUID otherUnit = java.util.UUID.randomUUID();
-        // Over the producer's max.request.size (1 MB): the broker never acknowledges it.
-        String big = "{\"blob\":\"" + "x".repeat(1_100_000) + "\"}";
-        Tx.call(() -> {
-            insertOutbox(tooLarge, key, big, "2000-01-01T00:00:00Z");
-            insertOutbox(after, key, "{}", "2000-01-01T00:00:01Z");
-            insertOutbox(otherUnit, key + "-B", "{}", "2000-01-01T00:00:02Z");
-            return null;
-        });
-        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(tooLarge) >= 1 && isPublished(otherUnit));
-        assertEquals(false, isPublished(tooLarge));
-        assertEquals(false, isPublished(after), "a unit's later event waits for its earlier one");
-        // Clean up, so the stuck row does not keep the relay busy for the rest of the run.
-        Tx.call(() -> em.createNativeQuery("DELETE FROM outbox_event WHERE event_key LIKE :k")
-                .setParameter("k", key + "%").executeUpdate());
-    }
-
-    private void insertOutbox(java.util.UUID id, String key, String payload, String at) {
-        em.createNativeQuery("""
-                        INSERT INTO outbox_event (id, topic, event_key, type, payload, occurred_at)
-                        VALUES (:id, 'activity.test', :key, 'Test', CAST(:payload AS jsonb), CAST(:at AS timestamptz))""")
-                .setParameter("id", id).setParameter("key", key).setParameter("payload", payload).setParameter("at", at)
-                .executeUpdate();
-    }
-
-    private int attempts(java.util.UUID id) {
-        return Tx.call(() -> ((Number) em.createNativeQuery("SELECT attempts FROM outbox_event WHERE id = :id")
-                .setParameter("id", id).getSingleResult()).intValue());
-    }
-
-    private boolean isPublished(java.util.UUID id) {
-        return Tx.call(() -> em.createNativeQuery("SELECT published_at FROM outbox_event WHERE id = :id")
-                .setParameter("id", id).getSingleResult() != null);
-    }
-
-    /** The outbox id of the event about the activity, once the relay marked it published. */
-    private Optional<String> published(String activityId) {
-        return Tx.call(() -> em.createNativeQuery("""
-                        SELECT CAST(id AS text) FROM outbox_event
-                        WHERE CAST(payload AS text) LIKE :id AND published_at IS NOT NULL""")
-                .setParameter("id", "%" + activityId + "%")
-                .getResultStream().findFirst().map(Object::toString));
     }
 
     @Test
@@ -231,6 +130,21 @@ class LoopAndOutboxTest {
                 .body("change.meanChangeWithActivities", equalTo(4.5f))
                 .body("change.unitsWithoutActivities", equalTo(1))
                 .body("change.meanChangeWithoutActivities", equalTo(1.0f));
+    }
+
+    // '_' is a wildcard to LIKE: unescaped, the subtree of U_X1 would take in its neighbour UZX1 and its school.
+    @Test
+    @TestSecurity(user = "area.ux1", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "U_X1"))
+    void anAreaCodeWithAnUnderscoreHoldsOnlyItsOwnSubtree() {
+        KafkaEvents.unit("U_X1", "/T-ROOT/", "เขตที่มีขีดล่าง (ทดสอบ)", 10);
+        KafkaEvents.unit("UZX1", "/T-ROOT/", "เขตข้างเคียง (ทดสอบ)", 10);
+        KafkaEvents.unit("UZX1-S1", "/T-ROOT/UZX1/", "โรงเรียนของเขตข้างเคียง (ทดสอบ)", 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Units.exists("U_X1") && Units.exists("UZX1-S1"));
+        get("/units/U_X1/overview?fiscalYear=" + TestTree.freshYear()).statusCode(200)
+                .body("units", equalTo(1))
+                .body("rows.unitCode", contains("U_X1"));
+        get("/units/UZX1/overview?fiscalYear=" + TestTree.freshYear()).statusCode(403);
     }
 
     private static Map<String, Object> flagCeremony() {

@@ -1,4 +1,4 @@
-package th.go.ita.activity;
+package th.go.ita.activity.template;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -7,6 +7,8 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import th.go.ita.activity.plan.Plan;
+import th.go.ita.activity.support.TestTree;
+import th.go.ita.activity.support.Tx;
 
 import java.util.Map;
 
@@ -16,10 +18,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static th.go.ita.activity.Api.activity;
-import static th.go.ita.activity.Api.get;
-import static th.go.ita.activity.Api.plan;
-import static th.go.ita.activity.Api.post;
+import static th.go.ita.activity.support.Api.activity;
+import static th.go.ita.activity.support.Api.get;
+import static th.go.ita.activity.support.Api.plan;
+import static th.go.ita.activity.support.Api.post;
 
 @QuarkusTest
 @TestSecurity(user = "activity.area1", roles = "activity-editor")

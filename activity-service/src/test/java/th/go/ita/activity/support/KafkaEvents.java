@@ -1,4 +1,4 @@
-package th.go.ita.activity;
+package th.go.ita.activity.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,7 +31,7 @@ public final class KafkaEvents {
     private KafkaEvents() {
     }
 
-    static String bootstrap() {
+    public static String bootstrap() {
         String servers = System.getProperty("embedded.kafka.bootstrap-servers");
         if (servers == null) {
             throw new IllegalStateException("The test stack has not started Kafka");
@@ -39,7 +39,7 @@ public final class KafkaEvents {
         return servers;
     }
 
-    static synchronized KafkaProducer<String, String> producer() {
+    public static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());

@@ -1,4 +1,4 @@
-package th.go.ita.activity;
+package th.go.ita.activity.plan;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -6,8 +6,9 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import th.go.ita.activity.plan.Activity;
-import th.go.ita.activity.plan.Plan;
+import th.go.ita.activity.support.QuarkusTxFixtures;
+import th.go.ita.activity.support.TestTree;
+import th.go.ita.activity.support.Tx;
 
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +21,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static th.go.ita.activity.Api.activity;
-import static th.go.ita.activity.Api.get;
-import static th.go.ita.activity.Api.plan;
-import static th.go.ita.activity.Api.post;
-import static th.go.ita.activity.Api.put;
+import static th.go.ita.activity.support.Api.activity;
+import static th.go.ita.activity.support.Api.get;
+import static th.go.ita.activity.support.Api.plan;
+import static th.go.ita.activity.support.Api.post;
+import static th.go.ita.activity.support.Api.put;
 
 @QuarkusTest
 class PlanAndActivityTest {

@@ -1,4 +1,4 @@
-package th.go.ita.activity;
+package th.go.ita.activity.support;
 
 import th.go.ita.activity.plan.Activity;
 import th.go.ita.activity.plan.ActivityStatus;
@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** Data another office owns, written straight to the database (the caller's token could not). */
-final class QuarkusTxFixtures {
+public final class QuarkusTxFixtures {
     private QuarkusTxFixtures() {
     }
 
-    static UUID planWithActivity(String unitCode, int year) {
+    public static UUID planWithActivity(String unitCode, int year) {
         return planWithActivity(unitCode, year, List.of());
     }
 
-    static UUID planWithActivity(String unitCode, int year, List<String> indicatorCodes) {
+    public static UUID planWithActivity(String unitCode, int year, List<String> indicatorCodes) {
         return Tx.call(() -> {
             Plan plan = new Plan();
             plan.id = UUID.randomUUID();

@@ -1,4 +1,4 @@
-package th.go.ita.activity;
+package th.go.ita.activity.support;
 
 import th.go.ita.activity.unit.UnitRef;
 
@@ -27,7 +27,7 @@ public record Units(String root, String area, String school1, String school2, St
         return units;
     }
 
-    static boolean exists(String code) {
+    public static boolean exists(String code) {
         return Tx.call(() -> UnitRef.findById(code) != null);
     }
 }

@@ -1,12 +1,12 @@
-package th.go.ita.activity;
+package th.go.ita.activity.unit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import th.go.ita.activity.score.UnitScore;
-import th.go.ita.activity.unit.UnitRef;
+import th.go.ita.activity.support.KafkaEvents;
+import th.go.ita.activity.support.Tx;
+import th.go.ita.activity.support.Units;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,12 +16,11 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The read models of scoring's topics, fed through the real broker. */
+/** The office tree, read from scoring's {@code ita.units} through the real broker. */
 @QuarkusTest
-class ReadModelConsumersTest {
+class UnitsConsumerTest {
 
     @Test
     void unitUpsertedBuildsTheTreeAndARepeatedEventIdChangesNothing() {
@@ -51,7 +50,8 @@ class ReadModelConsumersTest {
         String code = "DLQ-" + UUID.randomUUID().toString().substring(0, 8);
         String marker = "not json " + code;
         KafkaEvents.sendRaw("ita.units", code, marker);
-        KafkaEvents.sendRaw("ita.units", code, "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"UnitUpserted\",\"payload\":{\"code\":\"" + code + "\"}}");
+        // A well-formed envelope (version and all) whose payload lacks the path: unreadable for what it says.
+        KafkaEvents.sendRaw("ita.units", code, "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"UnitUpserted\",\"version\":1,\"payload\":{\"code\":\"" + code + "\"}}");
         Map<String, Object> payload = unitPayload(code, "/" + code + "/", "มีช่องเกิน");
         payload.put("somethingNew", Map.of("nested", 1));
         KafkaEvents.send("ita.units", "UnitUpserted", code, Instant.now(), payload);
@@ -63,65 +63,6 @@ class ReadModelConsumersTest {
                 .filter(r -> code.equals(r.key())).toList();
         assertEquals(marker, dead.get(0).value());
         assertTrue(dead.get(1).value().contains("\"payload\""), "the event without a path is kept as it came");
-    }
-
-    @Test
-    void latestScoresOfAUnitAndRoundWinAndALateOlderEventIsIgnored() {
-        Units units = Units.fresh();
-        String round = "round-" + UUID.randomUUID();
-        Instant now = Instant.now();
-        KafkaEvents.scores(units.area(), round, 2566, 96.37, now, indicators("91.78", "90.48"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> score(units.area(), round) != null);
-        KafkaEvents.scores(units.area(), round, 2566, 80.0, now.minusSeconds(3600), indicators("50", "50"));
-        KafkaEvents.scores(units.school1(), round, 2566, 88.5, now, indicators("85.5", "80"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> score(units.school1(), round) != null);
-
-        UnitScore score = score(units.area(), round);
-        assertEquals(new BigDecimal("96.37"), score.total);
-        assertEquals(new BigDecimal("91.78"), score.indicators.get("1"));
-        assertEquals(new BigDecimal("90.48"), score.indicators.get("8"));
-        assertEquals("AA", score.rating);
-        assertFalse(score.provisional);
-    }
-
-    @Test
-    void scoresWithANonNumericTotalAreDeadLettered() {
-        String unit = "SCORE-DLQ-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("roundId", "r1");
-        payload.put("unitCode", unit);
-        payload.put("fiscalYear", 2566);
-        payload.put("total", "เก้าสิบ");
-        payload.put("indicators", Map.of());
-        KafkaEvents.send("scores.changed", "UnitScoreChanged", unit, Instant.now(), payload);
-        await().atMost(Duration.ofSeconds(20)).until(() -> KafkaEvents.readAll("scores.changed.dlq.activity").stream()
-                .anyMatch(r -> unit.equals(r.key())));
-        assertEquals(null, score(unit, "r1"));
-    }
-
-    @Test
-    void frameworksKeepTheirComparabilityGroupAndABadVersionIsDeadLettered() {
-        String id = "FW-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaEvents.framework(id, 2, 2567, "ITA-2567");
-        Map<String, Object> bad = new LinkedHashMap<>();
-        bad.put("id", id);
-        bad.put("version", "สอง");
-        KafkaEvents.send("ita.frameworks", UUID.randomUUID(), "FrameworkPublished", null, Instant.now(), bad, id + "@bad");
-        await().atMost(Duration.ofSeconds(20)).until(() -> KafkaEvents.readAll("ita.frameworks.dlq.activity").stream()
-                .anyMatch(r -> (id + "@bad").equals(r.key())));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "ITA-2567".equals(Tx.call(() ->
-                th.go.ita.activity.score.FrameworksConsumer.groupOf(
-                        io.quarkus.hibernate.orm.panache.Panache.getEntityManager(), id, 2))));
-        assertEquals(null, Tx.call(() -> th.go.ita.activity.score.FrameworksConsumer.groupOf(
-                io.quarkus.hibernate.orm.panache.Panache.getEntityManager(), id, 1)));
-    }
-
-    static Map<String, Object> indicators(String first, String eighth) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("1", new BigDecimal(first));
-        map.put("8", new BigDecimal(eighth));
-        map.put("9", new BigDecimal("100.00"));
-        return map;
     }
 
     private static Map<String, Object> unitPayload(String code, String path, String nameTh) {
@@ -143,9 +84,5 @@ class ReadModelConsumersTest {
             UnitRef unit = UnitRef.findById(code);
             return unit == null ? null : unit.nameTh;
         });
-    }
-
-    private static UnitScore score(String unit, String round) {
-        return Tx.call(() -> UnitScore.findById(new UnitScore.Key(unit, round)));
     }
 }

@@ -1,4 +1,4 @@
-package th.go.ita.activity;
+package th.go.ita.activity.support;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
