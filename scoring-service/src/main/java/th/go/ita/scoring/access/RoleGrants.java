@@ -2,7 +2,9 @@ package th.go.ita.scoring.access;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,12 +26,12 @@ public class RoleGrants {
             Roles.EVIDENCE_EDITOR, Roles.ACTIVITY_EDITOR);
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     public Set<String> grantable() {
         Set<String> roles = new LinkedHashSet<>();
         for (String role : INVITABLE) {
-            boolean may = user.hasRole(Roles.SYSTEM_ADMIN)
+            boolean may = user.isSystemAdmin()
                     || (user.hasRole(Roles.AREA_ADMIN) && !Roles.SYSTEM_ADMIN.equals(role))
                     || (user.hasRole(Roles.UNIT_ADMIN) && UNIT_ADMIN_MAY_GRANT.contains(role));
             if (may) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import th.go.ita.platform.access.UnitPaths;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.framework.FrameworkVersion;
@@ -75,8 +76,8 @@ public class AreaDashboard {
                 LEFT JOIN official_result o ON o.unit_code = u.code AND o.fiscal_year = :year
                 LEFT JOIN LATERAL (SELECT x.* FROM unit_score x WHERE x.unit_code = u.code AND x.fiscal_year = :year
                                    ORDER BY x.computed_at DESC LIMIT 1) s ON o.unit_code IS NULL
-                WHERE u.path LIKE :prefix AND u.active
-                """).setParameter("year", fiscalYear).setParameter("prefix", root.path + "%").getResultList();
+                WHERE u.path LIKE :prefix ESCAPE '!' AND u.active
+                """).setParameter("year", fiscalYear).setParameter("prefix", UnitPaths.subtreePattern(root.path)).getResultList();
         List<Row> rows = new ArrayList<>(raw.size());
         for (Object[] r : raw) {
             rows.add(new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4],

@@ -15,13 +15,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.scoring.access.Roles;
+import th.go.ita.platform.access.Roles;
 import th.go.ita.scoring.export.Table;
 import th.go.ita.scoring.export.TableFile;
 
 import java.util.ArrayList;
 import java.util.List;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.unit.UnitScope;
 
 @Path("/dashboards/areas/{unitCode}")

@@ -3,6 +3,7 @@ package th.go.ita.scoring.dashboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import th.go.ita.platform.access.UnitPaths;
 import th.go.ita.scoring.engine.SampleRequirement;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
@@ -137,8 +138,8 @@ public class RoundProgress {
                 FROM unit u
                 LEFT JOIN tally t ON t.unit_code = u.code
                 LEFT JOIN verdict v ON v.unit_code = u.code
-                WHERE u.path LIKE :prefix AND u.active ORDER BY u.path
-                """).setParameter("round", round.id).setParameter("prefix", root.path + "%").getResultList();
+                WHERE u.path LIKE :prefix ESCAPE '!' AND u.active ORDER BY u.path
+                """).setParameter("round", round.id).setParameter("prefix", UnitPaths.subtreePattern(root.path)).getResultList();
     }
 
     private static boolean closingSoon(Instant closes, Instant now) {

@@ -1,7 +1,7 @@
 package th.go.ita.scoring.export;
 
 import jakarta.ws.rs.core.Response;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 /** A {@link Table} sent as a download in the format the caller asked for (csv or xlsx). */
 public final class TableFile {

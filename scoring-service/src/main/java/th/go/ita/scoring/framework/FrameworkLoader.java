@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.scoring.access.Roles;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import th.go.ita.scoring.outbox.Outbox;
-import th.go.ita.scoring.problem.Problem;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.outbox.Outbox;
+import th.go.ita.platform.problem.Problem;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

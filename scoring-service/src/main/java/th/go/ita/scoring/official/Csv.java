@@ -1,6 +1,6 @@
 package th.go.ita.scoring.official;
 
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package th.go.ita.scoring.official;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import th.go.ita.scoring.access.CurrentUser;
-import th.go.ita.scoring.problem.Problem;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.problem.Problem;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.unit.Unit;
 import th.go.ita.scoring.unit.UnitScope;
 
@@ -37,7 +37,7 @@ public class OfficialImport {
     UnitScope scope;
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     @Transactional
     public Report run(String csv, boolean dryRun) {

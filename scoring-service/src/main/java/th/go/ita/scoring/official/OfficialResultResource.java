@@ -18,9 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.scoring.access.CurrentUser;
-import th.go.ita.scoring.access.Roles;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.unit.UnitScope;
 
 import java.util.List;
@@ -34,7 +34,7 @@ public class OfficialResultResource {
     UnitScope scope;
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     @Inject
     OfficialResults results;

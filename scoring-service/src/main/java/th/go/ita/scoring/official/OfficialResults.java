@@ -12,8 +12,8 @@ import th.go.ita.scoring.engine.ScoringEngine;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkVersion;
 import th.go.ita.scoring.framework.FrameworkService;
-import th.go.ita.scoring.problem.Problem;
-import th.go.ita.scoring.problem.ProblemMessages;
+import th.go.ita.platform.problem.Problem;
+import th.go.ita.platform.problem.ProblemMessages;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.unit.Unit;
 
 import java.math.BigDecimal;

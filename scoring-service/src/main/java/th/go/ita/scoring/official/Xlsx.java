@@ -7,7 +7,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.scoring.access.Roles;
+import th.go.ita.platform.access.Roles;
 
 import java.util.List;
 import java.util.UUID;

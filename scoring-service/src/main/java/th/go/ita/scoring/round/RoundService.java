@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.framework.FrameworkVersion;
-import th.go.ita.scoring.outbox.Outbox;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.outbox.Outbox;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.unit.Unit;
 import th.go.ita.scoring.unit.UnitScope;
 

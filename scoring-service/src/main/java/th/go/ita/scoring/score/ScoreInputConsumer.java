@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import th.go.ita.platform.outbox.UnreadableEventException;
 
 /**
  * Reads scoring's inputs from Kafka. A thrown exception nacks the record, which the channel's

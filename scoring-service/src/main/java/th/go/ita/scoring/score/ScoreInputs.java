@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import th.go.ita.platform.outbox.UnreadableEventException;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.round.AssessmentRound;

@@ -1,19 +1,22 @@
 package th.go.ita.scoring.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import th.go.ita.platform.outbox.EventEnvelope;
+import th.go.ita.platform.outbox.Inbox;
+import th.go.ita.platform.outbox.UnreadableEventException;
 import th.go.ita.scoring.round.AssessmentRound;
 import th.go.ita.scoring.unit.Unit;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Applies one event from {@code survey.responses} or {@code oit.reviews}: once per envelope id
- * (processed_event), kept raw for rebuilds, folded into the aggregates, and the unit rescored, all
+ * ({@link Inbox}), kept raw for rebuilds, folded into the aggregates, and the unit rescored, all
  * in one transaction. Unknown fields are ignored; an event that cannot be read throws
  * {@link UnreadableEventException} and changes nothing.
  */
@@ -24,7 +27,7 @@ public class ScoreIntake {
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
+    Inbox inbox;
 
     @Inject
     ScoreInputs inputs;
@@ -35,34 +38,22 @@ public class ScoreIntake {
     /** @return false when the event had already been applied */
     @Transactional
     public boolean accept(String topic, String value) {
-        JsonNode envelope;
-        UUID id;
-        try {
-            envelope = mapper.readTree(value);
-            id = UUID.fromString(envelope.path("id").asText());
-        } catch (Exception e) {
-            throw new UnreadableEventException("not an event envelope", e);
-        }
-        JsonNode payload = envelope.path("payload");
-        if (!payload.isObject()) {
-            throw new UnreadableEventException("payload missing");
-        }
+        EventEnvelope envelope = EventEnvelope.parse(value);
+        JsonNode payload = envelope.payload();
         String expected = ScoreInputs.RESPONSES.equals(topic) ? "ResponseSubmitted" : "OitItemReviewed";
-        int fresh = em.createNativeQuery("INSERT INTO processed_event (id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .setParameter("id", id).setParameter("topic", topic).executeUpdate();
-        if (fresh == 0) {
+        if (!inbox.firstDelivery(envelope.id(), topic)) {
             return false;
         }
-        if (!expected.equals(envelope.path("type").asText())) {
+        if (!expected.equals(envelope.type())) {
             return true; // another type on the topic is not scoring's business
         }
         UUID roundId;
         try {
-            roundId = UUID.fromString(payload.path("roundId").asText(envelope.path("roundId").asText()));
+            roundId = UUID.fromString(payload.path("roundId").asText(Objects.requireNonNullElse(envelope.roundId(), "")));
         } catch (IllegalArgumentException e) {
             throw new UnreadableEventException("roundId missing", e);
         }
-        String unitCode = payload.path("unitCode").asText(envelope.path("unitCode").asText());
+        String unitCode = payload.path("unitCode").asText(Objects.requireNonNullElse(envelope.unitCode(), ""));
         AssessmentRound round = AssessmentRound.findById(roundId);
         if (round == null) {
             throw new UnreadableEventException("unknown round " + roundId);
@@ -76,7 +67,7 @@ public class ScoreIntake {
                 INSERT INTO score_input_event (id, topic, round_id, unit_code, payload)
                 VALUES (:id, :topic, :round, :unit, CAST(:payload AS jsonb))
                 """)
-                .setParameter("id", id).setParameter("topic", topic).setParameter("round", roundId)
+                .setParameter("id", envelope.id()).setParameter("topic", topic).setParameter("round", roundId)
                 .setParameter("unit", unitCode).setParameter("payload", payload.toString()).executeUpdate();
         inputs.apply(topic, round, unitCode, payload);
         scores.recompute(round, unitCode);

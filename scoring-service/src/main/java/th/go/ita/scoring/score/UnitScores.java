@@ -11,7 +11,7 @@ import th.go.ita.scoring.engine.ScoreSheet;
 import th.go.ita.scoring.engine.ScoringEngine;
 import th.go.ita.scoring.engine.UnitInputs;
 import th.go.ita.scoring.framework.FrameworkService;
-import th.go.ita.scoring.outbox.Outbox;
+import th.go.ita.platform.outbox.Outbox;
 import th.go.ita.scoring.round.AssessmentRound;
 import th.go.ita.scoring.unit.Unit;
 

@@ -3,6 +3,7 @@ package th.go.ita.scoring.unit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import th.go.ita.platform.access.UnitPaths;
 
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +43,10 @@ public class UnitBrowser {
 
     /** Units in the subtree whose code or Thai or English name contains the text, in tree order. */
     public List<UnitView> search(Unit root, String text, int limit) {
-        String pattern = "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = "%" + UnitPaths.escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
         return Unit.<Unit>find("""
                         path like ?1 escape '!' and (lower(code) like ?2 escape '!' or lower(nameTh) like ?2 escape '!'
-                        or lower(nameEn) like ?2 escape '!') order by path""", escapeLike(root.path) + "%", pattern)
+                        or lower(nameEn) like ?2 escape '!') order by path""", UnitPaths.subtreePattern(root.path), pattern)
                 .page(0, limit).list().stream().map(UnitView::of).toList();
     }
 
@@ -57,10 +58,5 @@ public class UnitBrowser {
                         "select u.parentCode, count(u) from Unit u where u.parentCode in :codes group by u.parentCode",
                         Object[].class).setParameter("codes", codes).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
-    }
-
-    // '!' rather than backslash as the LIKE escape: it needs no escaping of its own in HQL or Java.
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

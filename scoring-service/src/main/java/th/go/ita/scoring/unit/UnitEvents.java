@@ -3,7 +3,7 @@ package th.go.ita.scoring.unit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import th.go.ita.scoring.outbox.Outbox;
+import th.go.ita.platform.outbox.Outbox;
 
 /** Announces a unit's current state on the compacted topic {@code ita.units} (key = unit code). */
 @ApplicationScoped

@@ -8,8 +8,8 @@ import jakarta.validation.Validator;
 import th.go.ita.scoring.export.Table;
 import th.go.ita.scoring.official.Csv;
 import th.go.ita.scoring.official.OfficialResults;
-import th.go.ita.scoring.problem.Problem;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.Problem;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.ArrayList;
 import java.util.HashMap;

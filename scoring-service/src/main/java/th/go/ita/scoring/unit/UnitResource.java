@@ -22,11 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.scoring.access.Roles;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.access.UnitPaths;
 import th.go.ita.scoring.export.Table;
 import th.go.ita.scoring.export.TableFile;
 import th.go.ita.scoring.official.CsvUpload;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.List;
 
@@ -67,7 +68,7 @@ public class UnitResource {
         if (!scope.coversBelow(root)) {
             return List.of(UnitView.of(root));
         }
-        return Unit.<Unit>list("path like ?1 order by path", root.path + "%").stream().map(UnitView::of).toList();
+        return Unit.<Unit>list("path like ?1 escape '!' order by path", UnitPaths.subtreePattern(root.path)).stream().map(UnitView::of).toList();
     }
 
     @GET
@@ -83,8 +84,8 @@ public class UnitResource {
             throw ProblemException.forbidden("unit-out-of-scope", code);
         }
         // Below the unit only: the caller may change those by import, not (as an area admin) the unit itself.
-        List<List<Object>> rows = Unit.<Unit>list("path like ?1 and code <> ?2 and active = true order by path",
-                        root.path + "%", root.code).stream()
+        List<List<Object>> rows = Unit.<Unit>list("path like ?1 escape '!' and code <> ?2 and active = true order by path",
+                        UnitPaths.subtreePattern(root.path), root.code).stream()
                 .map(u -> List.<Object>of(u.code, u.parentCode, u.type, u.nameTh, u.nameEn == null ? "" : u.nameEn,
                         u.staffCount, u.servicePopulation))
                 .toList();

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import th.go.ita.scoring.access.CurrentUser;
-import th.go.ita.scoring.access.Roles;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.UnitPaths;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.List;
 
@@ -22,7 +22,7 @@ public class UnitService {
     UnitScope scope;
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     @Inject
     UnitEvents events;
@@ -37,7 +37,7 @@ public class UnitService {
         }
         Unit parent = null;
         if (r.parentCode() == null || r.parentCode().isBlank()) {
-            if (!user.hasRole(Roles.SYSTEM_ADMIN)) {
+            if (!user.isSystemAdmin()) {
                 throw ProblemException.forbidden("forbidden");
             }
         } else {
@@ -82,12 +82,13 @@ public class UnitService {
         em.flush();
         em.createNativeQuery("""
                 UPDATE unit SET path = :newPath || substr(path, length(:oldPath) + 1), updated_at = now()
-                WHERE path LIKE :oldPath || '%'
-                """).setParameter("newPath", newPath).setParameter("oldPath", oldPath).executeUpdate();
+                WHERE path LIKE :subtree ESCAPE '!'
+                """).setParameter("newPath", newPath).setParameter("oldPath", oldPath)
+                .setParameter("subtree", UnitPaths.subtreePattern(oldPath)).executeUpdate();
         em.createNativeQuery("UPDATE unit SET parent_code = :parent WHERE code = :code")
                 .setParameter("parent", parent.code).setParameter("code", code).executeUpdate();
         em.clear();
-        List<Unit> moved = Unit.list("path like ?1 order by path", newPath + "%");
+        List<Unit> moved = Unit.list("path like ?1 escape '!' order by path", UnitPaths.subtreePattern(newPath));
         moved.forEach(events::upserted);
         return Unit.findById(code);
     }
@@ -98,12 +99,10 @@ public class UnitService {
         if (unit == null) {
             throw ProblemException.notFound("unit-not-found", code);
         }
-        if (user.hasRole(Roles.SYSTEM_ADMIN)) {
+        if (user.isSystemAdmin()) {
             return unit;
         }
-        String own = user.unitCode();
-        boolean below = own != null && unit.path.contains("/" + own + "/") && (ownAllowed || !own.equals(unit.code));
-        if (!user.hasRole(Roles.AREA_ADMIN) || !below) {
+        if (!user.isAreaAdminOver(unit.path) || (!ownAllowed && user.isOwnUnit(unit.code))) {
             throw ProblemException.forbidden("unit-out-of-scope", code);
         }
         return unit;

@@ -12,7 +12,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.UsersResource;
 import th.go.ita.scoring.config.ScoringConfig;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.Optional;
 import java.util.function.Supplier;

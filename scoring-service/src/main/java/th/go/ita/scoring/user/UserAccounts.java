@@ -10,10 +10,10 @@ import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import th.go.ita.scoring.access.CurrentUser;
+import th.go.ita.platform.access.Caller;
 import th.go.ita.scoring.access.RoleGrants;
 import th.go.ita.scoring.config.ScoringConfig;
-import th.go.ita.scoring.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.unit.Unit;
 import th.go.ita.scoring.unit.UnitScope;
 
@@ -45,7 +45,7 @@ public class UserAccounts {
     RoleGrants grants;
 
     @Inject
-    CurrentUser caller;
+    Caller caller;
 
     @Inject
     KeycloakUsers keycloak;
@@ -69,7 +69,7 @@ public class UserAccounts {
         user.setFirstName(invitation.firstName().strip());
         user.setLastName(invitation.lastName().strip());
         user.setEnabled(true);
-        user.setAttributes(Map.of(CurrentUser.UNIT_CODE_CLAIM, List.of(unit.code)));
+        user.setAttributes(Map.of(Caller.UNIT_CODE_CLAIM, List.of(unit.code)));
         user.setRequiredActions(List.of(UPDATE_PASSWORD));
         if (!byEmail) {
             CredentialRepresentation credential = new CredentialRepresentation();
@@ -147,7 +147,7 @@ public class UserAccounts {
     public List<UserView> list(String unitCode) {
         Unit unit = scope.require(unitCode);
         List<UserRepresentation> found = keycloak.call("users of " + unit.code, () -> keycloak.users()
-                .searchByAttributes(0, 1000, null, true, false, CurrentUser.UNIT_CODE_CLAIM + ":" + unit.code));
+                .searchByAttributes(0, 1000, null, true, false, Caller.UNIT_CODE_CLAIM + ":" + unit.code));
         return found.stream()
                 // Exact again here: what "exact" means for attribute queries has changed between Keycloak versions.
                 .filter(u -> unit.code.equals(UserView.unitCodeOf(u)))

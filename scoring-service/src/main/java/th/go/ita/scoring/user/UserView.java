@@ -1,7 +1,7 @@
 package th.go.ita.scoring.user;
 
 import org.keycloak.representations.idm.UserRepresentation;
-import th.go.ita.scoring.access.CurrentUser;
+import th.go.ita.platform.access.Caller;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ public record UserView(String id, String username, String email, String firstNam
         if (user.getAttributes() == null) {
             return null;
         }
-        List<String> values = user.getAttributes().get(CurrentUser.UNIT_CODE_CLAIM);
+        List<String> values = user.getAttributes().get(Caller.UNIT_CODE_CLAIM);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

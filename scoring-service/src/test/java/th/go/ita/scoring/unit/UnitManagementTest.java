@@ -157,6 +157,33 @@ class UnitManagementTest {
                 .body("code", equalTo(java.util.List.of(area, school)));
     }
 
+    // A unit code may hold '_', which SQL LIKE reads as "any one character": unescaped, the subtree
+    // of A_1 would also take in AB1 and everything below it, and moving A_1 would rewrite AB1's path.
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void anUnderscoreInAUnitCodeIsNoWildcardForItsSubtree() {
+        String stem = "T7" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String underscored = stem + "_1";
+        String lookalike = stem + "B1";
+        for (String area : List.of(underscored, lookalike)) {
+            given().contentType("application/json").body(Map.of("code", area, "parentCode", "OBEC", "type", "AREA_PRIMARY",
+                    "nameTh", "เขตทดสอบ " + area, "staffCount", 40, "servicePopulation", 900))
+                    .when().post("/units").then().statusCode(201);
+            given().contentType("application/json").body(school(area + "-S1", area)).when().post("/units").then().statusCode(201);
+        }
+
+        given().when().get("/units/" + underscored + "/subtree").then().statusCode(200)
+                .body("code", equalTo(List.of(underscored, underscored + "-S1")));
+
+        given().contentType("application/json").body(Map.of("parentCode", "KALASIN2"))
+                .when().post("/units/" + underscored + "/move").then().statusCode(200)
+                .body("path", equalTo("/OBEC/KALASIN2/" + underscored + "/"));
+        assertEquals("/OBEC/KALASIN2/" + underscored + "/" + underscored + "-S1/", find(underscored + "-S1").path);
+        assertEquals("/OBEC/" + lookalike + "/", find(lookalike).path);
+        assertEquals("/OBEC/" + lookalike + "/" + lookalike + "-S1/", find(lookalike + "-S1").path);
+    }
+
     @Test
     @TestSecurity(user = "area.kalasin2", roles = "area-admin")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
