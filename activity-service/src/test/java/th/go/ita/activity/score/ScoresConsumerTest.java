@@ -50,7 +50,8 @@ class ScoresConsumerTest {
         payload.put("fiscalYear", 2566);
         payload.put("total", "เก้าสิบ");
         payload.put("indicators", Map.of());
-        KafkaEvents.send("scores.changed", "UnitScoreChanged", unit, Instant.now(), payload);
+        KafkaEvents.sendUnchecked("scores.changed", UUID.randomUUID(), "UnitScoreChanged", unit, Instant.now(), payload,
+                unit);
         await().atMost(Duration.ofSeconds(20)).until(() -> KafkaEvents.readAll("scores.changed.dlq.activity").stream()
                 .anyMatch(r -> unit.equals(r.key())));
         assertEquals(null, score(unit, "r1"));
@@ -63,7 +64,8 @@ class ScoresConsumerTest {
         Map<String, Object> bad = new LinkedHashMap<>();
         bad.put("id", id);
         bad.put("version", "สอง");
-        KafkaEvents.send("ita.frameworks", UUID.randomUUID(), "FrameworkPublished", null, Instant.now(), bad, id + "@bad");
+        KafkaEvents.sendUnchecked("ita.frameworks", UUID.randomUUID(), "FrameworkPublished", null, Instant.now(), bad,
+                id + "@bad");
         await().atMost(Duration.ofSeconds(20)).until(() -> KafkaEvents.readAll("ita.frameworks.dlq.activity").stream()
                 .anyMatch(r -> (id + "@bad").equals(r.key())));
         await().atMost(Duration.ofSeconds(20)).until(() -> "ITA-2567".equals(Tx.call(() ->

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import th.go.ita.platform.testing.EventContract;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,8 +71,23 @@ public final class KafkaEvents {
         return send(topic, id, type, unitCode, occurredAt, payload, unitCode);
     }
 
+    /** An event as its producer would send it: it must match the producer's schema in docs/events. */
     public static UUID send(String topic, UUID id, String type, String unitCode, Instant occurredAt,
                             Map<String, Object> payload, String key) {
+        String json = envelope(id, type, unitCode, occurredAt, payload);
+        EventContract.assertMatches(type, json);
+        sendRaw(topic, key, json);
+        return id;
+    }
+
+    /** An event its producer would never send (a consumer's dead-letter tests): no schema check. */
+    public static UUID sendUnchecked(String topic, UUID id, String type, String unitCode, Instant occurredAt,
+                                     Map<String, Object> payload, String key) {
+        sendRaw(topic, key, envelope(id, type, unitCode, occurredAt, payload));
+        return id;
+    }
+
+    private static String envelope(UUID id, String type, String unitCode, Instant occurredAt, Map<String, Object> payload) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", id.toString());
         envelope.put("type", type);
@@ -80,11 +97,10 @@ public final class KafkaEvents {
         envelope.put("roundId", payload.get("roundId"));
         envelope.put("payload", payload);
         try {
-            sendRaw(topic, key, MAPPER.writeValueAsString(envelope));
+            return MAPPER.writeValueAsString(envelope);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return id;
     }
 
     /** A UnitUpserted as scoring publishes it on {@code ita.units}. */

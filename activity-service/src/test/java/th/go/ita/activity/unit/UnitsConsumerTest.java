@@ -74,6 +74,7 @@ class UnitsConsumerTest {
         payload.put("nameTh", nameTh);
         payload.put("nameEn", code);
         payload.put("staffCount", 20);
+        payload.put("servicePopulation", 100);
         payload.put("active", true);
         payload.put("demo", true);
         return payload;
