@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import th.go.ita.evidence.support.OitFixture;
 import th.go.ita.evidence.support.TestDb;
+import th.go.ita.platform.testing.EventContract;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -193,6 +194,8 @@ class EvidenceTest {
                 .body("versions[0].submittedAt", notNullValue());
         assertThat(db.count("SELECT count(*) FROM outbox_event WHERE type = 'OitItemSubmitted' "
                 + "AND payload->>'roundId' = ?1", round)).isEqualTo(1);
+        EventContract.assertMatches("OitItemSubmitted", (String) db.scalar("SELECT CAST(payload AS text) FROM outbox_event "
+                + "WHERE type = 'OitItemSubmitted' AND payload->>'roundId' = ?1", round));
     }
 
     @Test

@@ -67,7 +67,9 @@ class ReadModelConsumerTest {
         // A well-formed envelope whose payload lacks the unit's path is just as unusable.
         ObjectNode noPath = ScoringEvents.unitPayload(code + "-X", "/OBEC/", "ไม่มีเส้นทาง");
         noPath.remove("path");
-        ScoringEvents.send("ita.units", code, ScoringEvents.envelope(UUID.randomUUID(), "UnitUpserted", code, null, noPath));
+        // Raw: scoring's schema would refuse this fixture, which is the point of it.
+        ScoringEvents.sendRaw("ita.units", code,
+                ScoringEvents.envelope(UUID.randomUUID(), "UnitUpserted", code, null, noPath).toString());
         ScoringEvents.unit(code, "/OBEC/", "หลังข้อความเสีย");
 
         var dead = ScoringEvents.awaitRecords("ita.units.dlq.evidence",

@@ -11,6 +11,7 @@ import th.go.ita.evidence.support.EditorActions;
 import th.go.ita.evidence.support.OitFixture;
 import th.go.ita.evidence.support.ScoringEvents;
 import th.go.ita.evidence.support.TestDb;
+import th.go.ita.platform.testing.EventContract;
 
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +75,7 @@ class ReviewTest {
         var records = ScoringEvents.awaitRecords("oit.reviews",
                 r -> r.value().contains(round) && r.value().contains("\"PASSED\""), Duration.ofSeconds(30));
         assertThat(records.get(0).key()).isEqualTo("EVU1");
+        EventContract.assertMatches("OitItemReviewed", records.get(0).value());
         Map<String, Object> event = ScoringEvents.parse(records.get(0).value());
         assertThat(event.get("type")).isEqualTo("OitItemReviewed");
         assertThat(event.get("payload")).isEqualTo(Map.of("roundId", round, "unitCode", "EVU1", "itemCode", "O1",

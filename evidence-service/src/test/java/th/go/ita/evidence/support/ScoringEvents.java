@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import th.go.ita.platform.testing.EventContract;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,7 +211,9 @@ public final class ScoringEvents {
         send("ita.rounds", id, envelope(UUID.randomUUID(), "RoundUpserted", null, id, payload));
     }
 
+    /** Sends an event as scoring would: it must match scoring's schema in docs/events, or the test fails. */
     public static void send(String topic, String key, ObjectNode envelope) {
+        EventContract.assertMatches(envelope.path("type").asText(), envelope.toString());
         sendRaw(topic, key, envelope.toString());
     }
 
