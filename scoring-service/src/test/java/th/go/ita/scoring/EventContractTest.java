@@ -1,11 +1,5 @@
 package th.go.ita.scoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -17,22 +11,18 @@ import org.junit.jupiter.api.Test;
 import th.go.ita.scoring.demo.DemoDataLoader;
 import th.go.ita.scoring.round.AssessmentRound;
 import th.go.ita.scoring.score.UnitScores;
+import th.go.ita.platform.testing.EventContract;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every event this service writes matches the JSON Schema it publishes for other services (docs/events.md). */
+/** Every event this service writes matches the JSON Schema its consumers check their fixtures against (docs/events/). */
 @QuarkusTest
 class EventContractTest {
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
     DemoDataLoader demo;
@@ -42,12 +32,6 @@ class EventContractTest {
 
     @Inject
     EntityManager em;
-
-    static JsonSchema schema(String type) throws Exception {
-        try (InputStream in = EventContractTest.class.getClassLoader().getResourceAsStream("events/" + type + ".schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
-    }
 
     @Test
     @TestSecurity(user = "admin", roles = "system-admin")
@@ -62,15 +46,12 @@ class EventContractTest {
                 scores.recompute(AssessmentRound.findById(UUID.fromString(round)), "KALASIN2-S003"));
 
         for (String type : List.of("UnitUpserted", "FrameworkPublished", "RoundUpserted", "UnitScoreChanged")) {
-            JsonSchema schema = schema(type);
             @SuppressWarnings("unchecked")
             List<String> events = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                     "SELECT CAST(payload AS text) FROM outbox_event WHERE type = :t").setParameter("t", type).getResultList());
             assertTrue(!events.isEmpty(), "no " + type + " event was written");
             for (String event : events) {
-                JsonNode node = MAPPER.readTree(event);
-                Set<ValidationMessage> errors = schema.validate(node);
-                assertEquals(Set.of(), errors, type + ": " + event.substring(0, Math.min(300, event.length())));
+                EventContract.assertMatches(type, event);
             }
         }
     }

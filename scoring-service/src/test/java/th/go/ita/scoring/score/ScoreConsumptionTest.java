@@ -13,9 +13,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import th.go.ita.scoring.KafkaTopics;
 import th.go.ita.scoring.demo.DemoDataLoader;
+import th.go.ita.platform.testing.EventContract;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,22 +50,33 @@ class ScoreConsumptionTest {
         return id;
     }
 
+    /**
+     * A ResponseSubmitted as survey-service sends it (checked against its schema), or with {@code extra}
+     * fields survey does not send today, to show a later producer's additions are tolerated.
+     */
     static String response(String eventId, UUID round, String instrument, String answersJson, String extra) {
-        return """
+        String event = """
                 {"id": "%s", "type": "ResponseSubmitted", "version": 1, "occurredAt": "%s", "unitCode": "%s",
                  "roundId": "%s", "payload": {"responseId": "%s", "roundId": "%s", "unitCode": "%s",
                  "instrument": "%s", "frameworkId": "OBEC-2566", "frameworkVersion": 1, "answers": %s,
                  "respondentCategory": %s, "submittedOn": "2026-11-25"%s}}
-                """.formatted(eventId, Instant.now(), SCHOOL, round, UUID.randomUUID(), round, SCHOOL, instrument,
-                answersJson, "EIT".equals(instrument) ? "\"PARENT\"" : "null", extra);
+                """.formatted(eventId, Instant.now().truncatedTo(ChronoUnit.DAYS), SCHOOL, round, UUID.randomUUID(), round,
+                SCHOOL, instrument, answersJson, "EIT".equals(instrument) ? "\"PARENT\"" : "null", extra);
+        if (extra.isEmpty()) {
+            EventContract.assertMatches("ResponseSubmitted", event);
+        }
+        return event;
     }
 
+    /** An OitItemReviewed as evidence-service sends it, checked against its schema. */
     static String review(UUID round, String item, String verdict, boolean isFinal) {
-        return """
+        String event = """
                 {"id": "%s", "type": "OitItemReviewed", "version": 1, "occurredAt": "%s", "unitCode": "%s",
                  "roundId": "%s", "payload": {"roundId": "%s", "unitCode": "%s", "itemCode": "%s",
                  "verdict": "%s", "final": %s, "reviewedOn": "2026-11-20"}}
                 """.formatted(UUID.randomUUID(), Instant.now(), SCHOOL, round, round, SCHOOL, item, verdict, isFinal);
+        EventContract.assertMatches("OitItemReviewed", event);
+        return event;
     }
 
     JsonNode stored(UUID round) {
