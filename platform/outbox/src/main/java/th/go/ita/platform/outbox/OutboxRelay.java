@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -50,8 +51,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>A key whose event was not acknowledged holds its later events of the same pass back (sent
  *     again next pass if they got through: consumers skip repeats by event id, and a compacted
  *     topic ends on the key's latest event). Other keys go on.</li>
- * <li>A record the broker refuses as it is (too large, an illegal topic) is parked with the
- *     broker's reason, counted, and listed at {@code /outbox/parked}: it never blocks anything.</li>
+ * <li>A record the broker refuses as it is (too large, an illegal topic, a timestamp out of
+ *     range) is parked with the broker's reason, counted, and listed at {@code /outbox/parked}:
+ *     it never blocks anything.</li>
  * <li>A broker that does not answer ends the pass after one wait; the events wait, nothing
  *     committed is lost, and the producer is replaced before the next pass.</li>
  * </ul>
@@ -223,10 +225,15 @@ public class OutboxRelay {
         }
     }
 
-    /** A record the broker will never take as it is; anything else may pass on a later try. */
+    /**
+     * A record the broker will not take as it is; anything else may pass on a later try. A timestamp
+     * out of the broker's range (Kafka 4 refuses records more than an hour ahead) is the event's
+     * own fault, not the broker's: parked, it holds back nothing, and can be released once fixed.
+     */
     static boolean refused(Exception failure) {
         return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
-                || failure instanceof InvalidTopicException || failure instanceof SerializationException;
+                || failure instanceof InvalidTopicException || failure instanceof SerializationException
+                || failure instanceof InvalidTimestampException;
     }
 
     /** Null once acknowledged within the time; else why not (a timeout while the broker says nothing). */

@@ -65,6 +65,20 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anEventDatedHoursAheadIsParkedInsteadOfHoldingBackTheOutbox() {
+        String topic = topic("future");
+        // Kafka 4 refuses records stamped more than an hour ahead of its clock.
+        UUID ahead = QuarkusTransaction.requiringNew().call(() -> outbox.add(topic, "UNIT-F", "Tested", "UNIT-F", null,
+                Instant.now().plus(Duration.ofHours(7)), Map.of("n", 0)));
+        UUID after = write(topic, "UNIT-F", Map.of("n", 1));
+
+        List<ConsumerRecord<String, String>> records = consume(topic, 1);
+        assertEquals(after, EventEnvelope.parse(records.get(0).value()).id());
+        await().atMost(Duration.ofSeconds(20)).until(() -> parkedReason(ahead) != null);
+        assertTrue(parkedReason(ahead).startsWith("InvalidTimestampException"), parkedReason(ahead));
+    }
+
+    @Test
     @TestSecurity(user = "ops", roles = "system-admin")
     void anOperatorSeesWhyAnEventIsParkedAndPutsItBackInLine() {
         String topic = topic("release");
