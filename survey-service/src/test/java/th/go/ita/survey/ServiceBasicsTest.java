@@ -1,16 +1,44 @@
 package th.go.ita.survey;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import th.go.ita.platform.testing.ServiceBasicsContract;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class ServiceBasicsTest {
+class ServiceBasicsTest extends ServiceBasicsContract {
+
+    @Override
+    protected String serviceName() {
+        return "survey-service";
+    }
+
+    @Override
+    protected String thaiTitle() {
+        return "ระบบแบบวัด IIT และ EIT";
+    }
+
+    // An office's own survey: a staff endpoint whose body is read before anything else is done.
+    @Override
+    protected BadBody wrongTypedField() {
+        return new BadBody("POST", "/units/OBEC/own-surveys",
+                "{\"titleTh\": {}, \"questions\": [{\"type\": \"SHORT_TEXT\", \"textTh\": \"ข้อ 1\"}]}", "titleTh");
+    }
+
+    // A respondent's submission: the public door, where a wrong instrument must not become a 500.
+    @Override
+    protected BadBody unknownEnumValue() {
+        return new BadBody("POST", "/responses",
+                "{\"submissionId\": \"6f1c9a52-3a8e-4a57-9d0e-2b1f4c7d8e90\", \"roundId\": \"R\", \"unitCode\": \"OBEC\","
+                        + " \"instrument\": \"NO_SUCH_VALUE\", \"answers\": {}}", "instrument");
+    }
+
+    @Override
+    protected String pathWithNulByte() {
+        return "/units/OB%00EC/own-surveys";
+    }
 
     /**
      * Quarkus resolves a trusted-proxy entry that is not an IPv4 address or a CIDR range as a host
@@ -19,74 +47,11 @@ class ServiceBasicsTest {
      */
     @Test
     void trustedProxiesAreAddressesThatNeedNoDnsLookup() {
-        String[] entries = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        String[] entries = ConfigProvider.getConfig()
                 .getValue("quarkus.http.proxy.trusted-proxies", String.class).split(",");
         for (String entry : entries) {
-            org.junit.jupiter.api.Assertions.assertTrue(
-                    entry.matches("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?") || entry.matches("[0-9a-fA-F:]+/\\d{1,3}"),
+            assertTrue(entry.matches("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?") || entry.matches("[0-9a-fA-F:]+/\\d{1,3}"),
                     "an IPv4 address or a CIDR range, not something Quarkus would look up in DNS: " + entry);
         }
-    }
-
-    @Test
-    void infoNamesTheServiceAndItsVersionWithoutLogin() {
-        given().when().get("/info")
-                .then().statusCode(200)
-                .body("service", equalTo("survey-service"))
-                .body("version", equalTo("0.1.0-SNAPSHOT"))
-                .body("title.th", equalTo("ระบบแบบวัด IIT และ EIT"));
-    }
-
-    @Test
-    void readinessChecksTheDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
-    }
-
-    @Test
-    void openApiDocumentDescribesTheEndpoints() {
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200)
-                .body("info.title", equalTo("ITA Online - survey-service"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/me"));
-    }
-
-    @Test
-    void prometheusMetricsAreExposed() {
-        given().when().get("/q/metrics")
-                .then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
-    }
-
-    @Test
-    void unknownPathIsAProblemDocumentInThaiByDefault() {
-        given().when().get("/no-such-thing")
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:ita:problem:not-found"))
-                .body("status", equalTo(404))
-                .body("detail", equalTo("ไม่พบสิ่งที่ร้องขอ"))
-                .body("detail_en", equalTo("Nothing was found at this address."));
-    }
-
-    @Test
-    void englishIsUsedWhenTheCallerPrefersIt() {
-        given().header("Accept-Language", "en-US,en;q=0.9").when().get("/no-such-thing")
-                .then().statusCode(404)
-                .body("title", equalTo("Not found"))
-                .body("detail", equalTo("Nothing was found at this address."))
-                .body("detail_th", equalTo("ไม่พบสิ่งที่ร้องขอ"));
-    }
-
-    @Test
-    void protectedEndpointWithoutTokenIsRefusedAsProblem() {
-        given().when().get("/me")
-                .then().statusCode(401)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:ita:problem:unauthorized"))
-                .body("instance", startsWith("/me"));
     }
 }

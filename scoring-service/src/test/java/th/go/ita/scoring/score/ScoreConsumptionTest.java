@@ -17,7 +17,8 @@ import th.go.ita.platform.testing.EventContract;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +51,8 @@ class ScoreConsumptionTest {
         return id;
     }
 
+    static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
     /**
      * A ResponseSubmitted as survey-service sends it (checked against its schema), or with {@code extra}
      * fields survey does not send today, to show a later producer's additions are tolerated.
@@ -60,7 +63,7 @@ class ScoreConsumptionTest {
                  "roundId": "%s", "payload": {"responseId": "%s", "roundId": "%s", "unitCode": "%s",
                  "instrument": "%s", "frameworkId": "OBEC-2566", "frameworkVersion": 1, "answers": %s,
                  "respondentCategory": %s, "submittedOn": "2026-11-25"%s}}
-                """.formatted(eventId, Instant.now().truncatedTo(ChronoUnit.DAYS), SCHOOL, round, UUID.randomUUID(), round,
+                """.formatted(eventId, LocalDate.now(BANGKOK).atStartOfDay(BANGKOK).toInstant(), SCHOOL, round, UUID.randomUUID(), round,
                 SCHOOL, instrument, answersJson, "EIT".equals(instrument) ? "\"PARENT\"" : "null", extra);
         if (extra.isEmpty()) {
             EventContract.assertMatches("ResponseSubmitted", event);

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.survey.access.CurrentUser;
-import th.go.ita.survey.access.Roles;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.Roles;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 
 import java.util.Map;
@@ -31,7 +31,7 @@ public class AccessCodeResource {
     StaffTargets targets;
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,7 +91,7 @@ public class AccessCodeResource {
     public Map<String, Integer> voidCodes(@PathParam("roundId") String roundId, @PathParam("unitCode") String unitCode,
                                           @Valid VoidCodesRequest request) {
         if (request == null) {
-            throw th.go.ita.survey.problem.ProblemException.badRequest("void-what");
+            throw th.go.ita.platform.problem.ProblemException.badRequest("void-what");
         }
         return Map.of("voided", codes.voidCodes(targets.require(roundId, unitCode), request));
     }

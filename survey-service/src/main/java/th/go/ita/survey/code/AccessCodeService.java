@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.config.SurveyConfig;
-import th.go.ita.survey.problem.ProblemException;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 import th.go.ita.survey.secret.KeyedHash;
 

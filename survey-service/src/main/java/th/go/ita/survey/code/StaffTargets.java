@@ -2,7 +2,7 @@ package th.go.ita.survey.code;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import th.go.ita.survey.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 import th.go.ita.survey.round.Round;
 import th.go.ita.survey.unit.Unit;

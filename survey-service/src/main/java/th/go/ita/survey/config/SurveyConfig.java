@@ -3,8 +3,6 @@ package th.go.ita.survey.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
 /** Settings of survey-service, under {@code ita.*}. */
 @ConfigMapping(prefix = "ita")
 public interface SurveyConfig {
@@ -19,8 +17,6 @@ public interface SurveyConfig {
     Codes codes();
 
     Intake intake();
-
-    Outbox outbox();
 
     /** Where respondents open the web app, for the links printed on code slips and posters. */
     @WithDefault("http://localhost:8080")
@@ -56,11 +52,5 @@ public interface SurveyConfig {
         /** Rejected access codes one address may try per hour before it must wait. */
         @WithDefault("30")
         int codeFailuresPerHour();
-    }
-
-    interface Outbox {
-        /** How long the relay waits for the broker's acknowledgement of a batch. */
-        @WithDefault("10s")
-        Duration ackTimeout();
     }
 }

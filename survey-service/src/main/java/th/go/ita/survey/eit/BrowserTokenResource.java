@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.survey.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.questionnaire.QuestionnaireService;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 import th.go.ita.survey.response.AddressRateLimit;

@@ -2,7 +2,7 @@ package th.go.ita.survey.eit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import th.go.ita.survey.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.secret.KeyedHash;
 
 import java.nio.charset.StandardCharsets;

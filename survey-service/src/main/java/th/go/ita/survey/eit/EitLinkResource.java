@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.survey.access.Roles;
+import th.go.ita.platform.access.Roles;
 import th.go.ita.survey.code.StaffTargets;
 
 @Path("/rounds/{roundId}/units/{unitCode}/eit-link")

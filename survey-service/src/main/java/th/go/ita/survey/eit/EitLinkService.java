@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.config.SurveyConfig;
-import th.go.ita.survey.problem.ProblemException;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 import th.go.ita.survey.round.Round;
-import th.go.ita.survey.unit.Unit;
 import th.go.ita.survey.secret.KeyedHash;
+import th.go.ita.survey.unit.Unit;
 
 import java.util.Arrays;
 import java.util.Base64;

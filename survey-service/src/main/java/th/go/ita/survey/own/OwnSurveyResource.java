@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.survey.access.CurrentUser;
-import th.go.ita.survey.access.Roles;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.Roles;
 import th.go.ita.survey.unit.UnitScope;
 
 import java.util.List;
@@ -40,7 +40,7 @@ public class OwnSurveyResource {
     UnitScope scope;
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.config.SurveyConfig;
 import th.go.ita.survey.eit.QrImages;
-import th.go.ita.survey.problem.ProblemException;
 import th.go.ita.survey.response.AddressRateLimit;
 
 import java.time.Duration;

@@ -10,9 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.survey.access.Roles;
+import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.access.UnitPaths;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.code.StaffTargets;
-import th.go.ita.survey.problem.ProblemException;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 import th.go.ita.survey.round.Round;
 import th.go.ita.survey.unit.Unit;
@@ -53,7 +54,8 @@ public class ProgressResource {
         if (round == null) {
             throw ProblemException.notFound("round-not-found", roundId);
         }
-        List<Unit> units = Unit.list("path like ?1 order by path", "%/" + round.scopeUnitCode + "/%");
+        List<Unit> units = Unit.list("path like ?1 escape '!' order by path",
+                UnitPaths.throughPattern(round.scopeUnitCode));
         List<UnitProgress> result = new ArrayList<>();
         for (Unit unit : units) {
             if (scope.covers(unit) && units.size() <= 2000) {

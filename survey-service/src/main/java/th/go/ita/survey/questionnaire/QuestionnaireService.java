@@ -3,7 +3,7 @@ package th.go.ita.survey.questionnaire;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import th.go.ita.survey.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.round.Round;
 import th.go.ita.survey.unit.Unit;
 

@@ -7,10 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import th.go.ita.platform.outbox.EventEnvelope;
+import th.go.ita.platform.outbox.Inbox;
+import th.go.ita.platform.outbox.UnreadableEventException;
 import th.go.ita.survey.questionnaire.FrameworkCatalog;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * Keeps the local copies of scoring-service's units, frameworks and rounds. Each event is applied
@@ -39,9 +41,9 @@ public class ScoringEventsConsumer {
     public void onUnit(String message) {
         EventEnvelope event = EventEnvelope.parse(message, "UnitUpserted");
         JsonNode p = event.payload();
-        String code = EventEnvelope.required(p, "code");
-        String path = EventEnvelope.required(p, "path");
-        String nameTh = EventEnvelope.required(p, "nameTh");
+        String code = EventEnvelope.text(p, "code");
+        String path = EventEnvelope.text(p, "path");
+        String nameTh = EventEnvelope.text(p, "nameTh");
         if (!path.startsWith("/") || !path.endsWith("/" + code + "/")) {
             throw new UnreadableEventException("path does not end with the unit's code");
         }
@@ -57,11 +59,11 @@ public class ScoringEventsConsumer {
                     active = EXCLUDED.active, demo = EXCLUDED.demo
                 """)
                 .setParameter("code", code)
-                .setParameter("parent", EventEnvelope.text(p, "parentCode"))
+                .setParameter("parent", EventEnvelope.optionalText(p, "parentCode"))
                 .setParameter("path", path)
-                .setParameter("type", EventEnvelope.text(p, "type"))
+                .setParameter("type", EventEnvelope.optionalText(p, "type"))
                 .setParameter("nameTh", nameTh)
-                .setParameter("nameEn", EventEnvelope.text(p, "nameEn"))
+                .setParameter("nameEn", EventEnvelope.optionalText(p, "nameEn"))
                 .setParameter("staff", p.path("staffCount").asInt(0))
                 .setParameter("population", p.path("servicePopulation").asInt(0))
                 .setParameter("active", p.path("active").asBoolean(true))
@@ -75,7 +77,7 @@ public class ScoringEventsConsumer {
     public void onFramework(String message) {
         EventEnvelope event = EventEnvelope.parse(message, "FrameworkPublished");
         JsonNode doc = event.payload();
-        String id = EventEnvelope.required(doc, "id");
+        String id = EventEnvelope.text(doc, "id");
         if (!doc.path("version").canConvertToInt() || !doc.path("instruments").isArray()) {
             throw new UnreadableEventException("framework without version or instruments");
         }
@@ -100,8 +102,8 @@ public class ScoringEventsConsumer {
     public void onRound(String message) {
         EventEnvelope event = EventEnvelope.parse(message, "RoundUpserted");
         JsonNode p = event.payload();
-        String id = EventEnvelope.required(p, "id");
-        String state = EventEnvelope.required(p, "state");
+        String id = EventEnvelope.text(p, "id");
+        String state = EventEnvelope.text(p, "state");
         if (!state.matches("DRAFT|OPEN|CLOSED|PUBLISHED")) {
             throw new UnreadableEventException("unknown round state");
         }
@@ -124,11 +126,11 @@ public class ScoringEventsConsumer {
                     survey_opens_at = EXCLUDED.survey_opens_at, survey_closes_at = EXCLUDED.survey_closes_at
                 """)
                 .setParameter("id", id)
-                .setParameter("name", EventEnvelope.text(p, "name"))
+                .setParameter("name", EventEnvelope.optionalText(p, "name"))
                 .setParameter("fy", p.path("fiscalYear").canConvertToInt() ? String.valueOf(p.get("fiscalYear").asInt()) : null)
-                .setParameter("fwId", EventEnvelope.required(p, "frameworkId"))
+                .setParameter("fwId", EventEnvelope.text(p, "frameworkId"))
                 .setParameter("fwVersion", p.get("frameworkVersion").asInt())
-                .setParameter("scope", EventEnvelope.required(p, "scopeUnitCode"))
+                .setParameter("scope", EventEnvelope.text(p, "scopeUnitCode"))
                 .setParameter("state", state)
                 .setParameter("opens", opens)
                 .setParameter("closes", closes)
@@ -137,14 +139,7 @@ public class ScoringEventsConsumer {
 
     /** The instant as ISO text (null when absent), checked here so a bad one goes to the DLQ. */
     private static String instant(JsonNode node, String field) {
-        String text = EventEnvelope.text(node, field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text).toString();
-        } catch (DateTimeParseException e) {
-            throw new UnreadableEventException("bad instant in " + field);
-        }
+        Instant at = EventEnvelope.optionalInstant(node, field);
+        return at == null ? null : at.toString();
     }
 }

@@ -1,8 +1,8 @@
 package th.go.ita.survey.response;
 
-import th.go.ita.survey.problem.Problem;
-import th.go.ita.survey.problem.ProblemException;
-import th.go.ita.survey.problem.ProblemMessages;
+import th.go.ita.platform.problem.Problem;
+import th.go.ita.platform.problem.ProblemException;
+import th.go.ita.platform.problem.ProblemMessages;
 import th.go.ita.survey.questionnaire.Questionnaire;
 
 import java.util.ArrayList;

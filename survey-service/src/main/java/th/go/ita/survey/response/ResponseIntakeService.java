@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import th.go.ita.platform.outbox.Outbox;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.code.AccessCodeService;
 import th.go.ita.survey.eit.BrowserTokens;
-import th.go.ita.survey.event.Outbox;
-import th.go.ita.survey.problem.ProblemException;
 import th.go.ita.survey.questionnaire.Instrument;
 import th.go.ita.survey.questionnaire.Questionnaire;
 import th.go.ita.survey.questionnaire.QuestionnaireService;
@@ -16,7 +16,6 @@ import th.go.ita.survey.secret.KeyedHash;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ResponseIntakeService {
 
+    public static final String TOPIC = "survey.responses";
     static final String SUBMISSION_PURPOSE = "submission-id";
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
@@ -122,8 +122,12 @@ public class ResponseIntakeService {
         payload.put("answers", answers);
         payload.put("respondentCategory", category);
         payload.put("submittedOn", today.toString());
-        outbox.add(Outbox.SURVEY_RESPONSES, target.unit().code, "ResponseSubmitted", target.unit().code,
-                target.round().id, today.atStartOfDay().toInstant(ZoneOffset.UTC), payload);
+        // The day only, as the event's time and the record's timestamp: a time of day beside the
+        // answers could tell who answered (ita.outbox.time-precision=day keeps the relay's own
+        // marks to the day as well). The day's start in Bangkok, not 00:00 UTC of its date: that
+        // lies up to 7 hours ahead, and Kafka refuses a record more than an hour in the future.
+        outbox.add(TOPIC, target.unit().code, "ResponseSubmitted", target.unit().code,
+                target.round().id, today.atStartOfDay(BANGKOK).toInstant(), payload);
         return new Result(true, new Receipt("received", today));
     }
 

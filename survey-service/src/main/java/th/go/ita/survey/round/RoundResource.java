@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
-import th.go.ita.survey.access.CurrentUser;
-import th.go.ita.survey.access.Roles;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.access.Roles;
 import th.go.ita.survey.unit.Unit;
 import th.go.ita.survey.unit.UnitScope;
 
@@ -30,7 +30,7 @@ public class RoundResource {
     UnitScope scope;
 
     @Inject
-    CurrentUser user;
+    Caller user;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +49,7 @@ public class RoundResource {
     private boolean concernsCaller(Round round) {
         Unit scopeUnit = round.scopeUnitCode == null ? null : Unit.findById(round.scopeUnitCode);
         if (scopeUnit == null) {
-            return user.hasRole(Roles.SYSTEM_ADMIN);
+            return user.isSystemAdmin();
         }
         if (scope.covers(scopeUnit)) {
             return true;

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import th.go.ita.platform.access.UnitPaths;
 
 /** A unit as scoring-service last announced it on {@code ita.units} (read model, never edited here). */
 @Entity
@@ -39,6 +40,6 @@ public class Unit extends PanacheEntityBase {
 
     /** True when this unit is {@code ancestor} itself or lies below it. */
     public boolean isWithin(String ancestor) {
-        return path != null && path.contains("/" + ancestor + "/");
+        return UnitPaths.isWithin(path, ancestor);
     }
 }

@@ -2,32 +2,21 @@ package th.go.ita.survey.unit;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import th.go.ita.survey.access.CurrentUser;
-import th.go.ita.survey.access.Roles;
-import th.go.ita.survey.problem.ProblemException;
+import th.go.ita.platform.access.Caller;
+import th.go.ita.platform.problem.ProblemException;
 
 /**
- * Decides whether the caller may act for a unit: a system-admin for all; anyone else for their own
- * unit and, for an area-admin, everything below it.
+ * Whether the caller may act for a unit of this service's read model: the platform's one scope
+ * rule ({@link Caller#covers}), answered as this service's problems when it fails.
  */
 @RequestScoped
 public class UnitScope {
 
     @Inject
-    CurrentUser user;
+    Caller caller;
 
     public boolean covers(Unit unit) {
-        if (user.hasRole(Roles.SYSTEM_ADMIN)) {
-            return true;
-        }
-        String own = user.unitCode();
-        if (own == null) {
-            return false;
-        }
-        if (own.equals(unit.code)) {
-            return true;
-        }
-        return user.hasRole(Roles.AREA_ADMIN) && unit.isWithin(own);
+        return caller.covers(unit.code, unit.path);
     }
 
     public Unit require(String code) {

@@ -3,6 +3,8 @@ package th.go.ita.survey.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import th.go.ita.platform.testing.EventContract;
+
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,14 +47,14 @@ public final class ScoringEvents {
         payload.put("code", code);
         payload.put("parentCode", parent);
         payload.put("path", path);
-        payload.put("type", parent == null ? "AREA_OFFICE" : "SCHOOL");
+        payload.put("type", parent == null ? "AREA_PRIMARY" : "SCHOOL");
         payload.put("nameTh", "หน่วยทดสอบ " + code);
         payload.put("nameEn", "Test unit " + code);
         payload.put("staffCount", staff);
         payload.put("servicePopulation", population);
         payload.put("active", true);
         payload.put("demo", false);
-        publish("ita.units", code, envelope("UnitUpserted", code, null, payload));
+        publishAsScoring("ita.units", code, "UnitUpserted", code, null, payload);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 Db.count("SELECT count(*) FROM unit WHERE code = ? AND staff_count = ?", code, staff) == 1);
     }
@@ -63,7 +65,7 @@ public final class ScoringEvents {
         }
         try (InputStream in = ScoringEvents.class.getResourceAsStream("/fixtures/framework.json")) {
             ObjectNode doc = (ObjectNode) JSON.readTree(in);
-            publish("ita.frameworks", FRAMEWORK_ID + "@1", envelope("FrameworkPublished", null, null, doc));
+            publishAsScoring("ita.frameworks", FRAMEWORK_ID + "@1", "FrameworkPublished", null, null, doc);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -89,7 +91,7 @@ public final class ScoringEvents {
         payload.put("surveyOpensAt", opens.toString());
         payload.put("surveyClosesAt", closes.toString());
         payload.put("oitDeadline", closes.toString());
-        publish("ita.rounds", id, envelope("RoundUpserted", scope, id, payload));
+        publishAsScoring("ita.rounds", id, "RoundUpserted", scope, id, payload);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 Db.count("SELECT count(*) FROM round WHERE id = ? AND state = ?", id, state) == 1);
         return id;
@@ -113,5 +115,12 @@ public final class ScoringEvents {
 
     public static void publish(String topic, String key, String value) {
         KafkaTestClient.publish(topic, key, value);
+    }
+
+    /** An event as scoring sends it: it must match scoring's schema in docs/events, or the test fails. */
+    static void publishAsScoring(String topic, String key, String type, String unitCode, String roundId, Object payload) {
+        String event = envelope(type, unitCode, roundId, payload);
+        EventContract.assertMatches(type, event);
+        publish(topic, key, event);
     }
 }
