@@ -59,7 +59,7 @@ class UnitScopeTest {
                 .then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:ita:problem:unit-out-of-scope"))
-                .body("detail_en", equalTo("Unit T-AREA2 is outside the units you administer."));
+                .body("detail_en", equalTo("Unit T-AREA2 is outside what you may see or change."));
     }
 
     @Test

@@ -20,14 +20,9 @@ import th.go.ita.activity.plan.Plan;
 import th.go.ita.activity.plan.PlanService;
 import th.go.ita.activity.template.TemplateCatalog;
 import th.go.ita.activity.unit.UnitRef;
+import th.go.ita.platform.reports.Csv;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -88,20 +83,20 @@ public class DemoDataLoader {
      */
     private int loadUnits() {
         int added = 0;
-        for (String[] row : readCsv("demo/units.csv")) {
+        for (List<String> row : Csv.resourceRows("demo/units.csv")) {
             added += em.createNativeQuery("""
                             INSERT INTO unit_ref (code, parent_code, path, type, name_th, name_en, staff_count, demo)
                             VALUES (:code, CAST(:parent AS VARCHAR), :path, :type, :nameTh, :nameEn, :staff, :demo)
                             ON CONFLICT (code) DO NOTHING
                             """)
-                    .setParameter("code", row[0])
-                    .setParameter("parent", row[1].isEmpty() ? null : row[1])
-                    .setParameter("path", row[2])
-                    .setParameter("type", row[3])
-                    .setParameter("nameTh", row[4])
-                    .setParameter("nameEn", row[5])
-                    .setParameter("staff", Integer.parseInt(row[6]))
-                    .setParameter("demo", row[4].contains("(ข้อมูลสาธิต)"))
+                    .setParameter("code", row.get(0))
+                    .setParameter("parent", row.get(1).isEmpty() ? null : row.get(1))
+                    .setParameter("path", row.get(2))
+                    .setParameter("type", row.get(3))
+                    .setParameter("nameTh", row.get(4))
+                    .setParameter("nameEn", row.get(5))
+                    .setParameter("staff", Integer.parseInt(row.get(6)))
+                    .setParameter("demo", row.get(4).contains("(ข้อมูลสาธิต)"))
                     .executeUpdate();
         }
         return added;
@@ -245,14 +240,5 @@ public class DemoDataLoader {
         log.followUpDoneOn = LocalDate.of(2023, 2, 10);
         log.persist();
         return 2;
-    }
-
-    private static List<String[]> readCsv(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

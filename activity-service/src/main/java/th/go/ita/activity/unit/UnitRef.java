@@ -5,13 +5,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import th.go.ita.platform.access.ScopedUnit;
 
 import java.time.OffsetDateTime;
 
 /** This service's copy of an office from scoring's {@code ita.units} topic. */
 @Entity
 @Table(name = "unit_ref")
-public class UnitRef extends PanacheEntityBase {
+public class UnitRef extends PanacheEntityBase implements ScopedUnit {
 
     @Id
     public String code;
@@ -39,4 +40,14 @@ public class UnitRef extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
 }

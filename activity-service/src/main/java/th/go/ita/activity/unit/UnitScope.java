@@ -22,7 +22,7 @@ public class UnitScope {
     Caller caller;
 
     public boolean canRead(UnitRef unit) {
-        return caller.covers(unit.code, unit.path);
+        return caller.covers(unit);
     }
 
     public boolean canWrite(String unitCode) {
@@ -32,14 +32,7 @@ public class UnitScope {
 
     /** The unit, if the caller may read it: 404 when unknown, 403 when outside their scope. */
     public UnitRef requireRead(String code) {
-        UnitRef unit = UnitRef.findById(code);
-        if (unit == null) {
-            throw ProblemException.notFound("unit-not-found", code);
-        }
-        if (!canRead(unit)) {
-            throw ProblemException.forbidden("unit-out-of-scope", code);
-        }
-        return unit;
+        return caller.requireCovered(code, UnitRef.findById(code));
     }
 
     public UnitRef requireWrite(String code) {

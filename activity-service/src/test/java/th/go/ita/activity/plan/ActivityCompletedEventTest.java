@@ -1,5 +1,6 @@
 package th.go.ita.activity.plan;
 
+import th.go.ita.platform.testing.TestBroker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import th.go.ita.activity.support.KafkaEvents;
 import th.go.ita.activity.support.TestTree;
 import th.go.ita.activity.support.Tx;
 import th.go.ita.platform.testing.EventContract;
@@ -63,7 +63,7 @@ class ActivityCompletedEventTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> published(id).isPresent());
         Optional<ConsumerRecord<String, String>> record = Optional.empty();
         for (int i = 0; i < 10 && record.isEmpty(); i++) {
-            record = KafkaEvents.readAll("activity.events").stream()
+            record = TestBroker.readAll("activity.events").stream()
                     .filter(r -> r.value().contains(id)).findFirst();
         }
         assertTrue(record.isPresent(), "ActivityCompleted reached the topic");
@@ -78,7 +78,7 @@ class ActivityCompletedEventTest {
         assertEquals(List.of("O35"), MAPPER.convertValue(payload.get("oitItemCodes"), List.class));
         assertNotNull(payload.get("completedOn"));
         EventContract.assertMatches("ActivityCompleted", record.get().value());
-        assertEquals(1L, KafkaEvents.readAll("activity.events").stream().filter(r -> r.value().contains(id)).count());
+        assertEquals(1L, TestBroker.readAll("activity.events").stream().filter(r -> r.value().contains(id)).count());
         assertEquals(1L, Tx.call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM outbox_event WHERE CAST(payload AS text) LIKE :id")
                 .setParameter("id", "%" + id + "%").getSingleResult()).longValue()));

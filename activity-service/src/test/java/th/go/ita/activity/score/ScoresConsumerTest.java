@@ -1,5 +1,6 @@
 package th.go.ita.activity.score;
 
+import th.go.ita.platform.testing.TestBroker;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ScoresConsumerTest {
         payload.put("indicators", Map.of());
         KafkaEvents.sendUnchecked("scores.changed", UUID.randomUUID(), "UnitScoreChanged", unit, Instant.now(), payload,
                 unit);
-        await().atMost(Duration.ofSeconds(20)).until(() -> KafkaEvents.readAll("scores.changed.dlq.activity").stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestBroker.readAll("scores.changed.dlq.activity").stream()
                 .anyMatch(r -> unit.equals(r.key())));
         assertEquals(null, score(unit, "r1"));
     }
@@ -66,7 +67,7 @@ class ScoresConsumerTest {
         bad.put("version", "สอง");
         KafkaEvents.sendUnchecked("ita.frameworks", UUID.randomUUID(), "FrameworkPublished", null, Instant.now(), bad,
                 id + "@bad");
-        await().atMost(Duration.ofSeconds(20)).until(() -> KafkaEvents.readAll("ita.frameworks.dlq.activity").stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestBroker.readAll("ita.frameworks.dlq.activity").stream()
                 .anyMatch(r -> (id + "@bad").equals(r.key())));
         await().atMost(Duration.ofSeconds(20)).until(() -> "ITA-2567".equals(Tx.call(() ->
                 FrameworksConsumer.groupOf(

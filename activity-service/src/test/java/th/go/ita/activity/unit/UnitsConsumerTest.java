@@ -1,5 +1,6 @@
 package th.go.ita.activity.unit;
 
+import th.go.ita.platform.testing.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -49,17 +50,17 @@ class UnitsConsumerTest {
     void unknownFieldsAreToleratedAndUnreadableEventsGoToTheDeadLetterTopic() {
         String code = "DLQ-" + UUID.randomUUID().toString().substring(0, 8);
         String marker = "not json " + code;
-        KafkaEvents.sendRaw("ita.units", code, marker);
+        TestBroker.send("ita.units", code, marker);
         // A well-formed envelope (version and all) whose payload lacks the path: unreadable for what it says.
-        KafkaEvents.sendRaw("ita.units", code, "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"UnitUpserted\",\"version\":1,\"payload\":{\"code\":\"" + code + "\"}}");
+        TestBroker.send("ita.units", code, "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"UnitUpserted\",\"version\":1,\"payload\":{\"code\":\"" + code + "\"}}");
         Map<String, Object> payload = unitPayload(code, "/" + code + "/", "มีช่องเกิน");
         payload.put("somethingNew", Map.of("nested", 1));
         KafkaEvents.send("ita.units", "UnitUpserted", code, Instant.now(), payload);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "มีช่องเกิน".equals(name(code)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> KafkaEvents.readAll("ita.units.dlq.activity").stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestBroker.readAll("ita.units.dlq.activity").stream()
                 .filter(r -> code.equals(r.key())).count() == 2);
-        List<ConsumerRecord<String, String>> dead = KafkaEvents.readAll("ita.units.dlq.activity").stream()
+        List<ConsumerRecord<String, String>> dead = TestBroker.readAll("ita.units.dlq.activity").stream()
                 .filter(r -> code.equals(r.key())).toList();
         assertEquals(marker, dead.get(0).value());
         assertTrue(dead.get(1).value().contains("\"payload\""), "the event without a path is kept as it came");

@@ -18,19 +18,26 @@ import th.go.ita.evidence.checklist.ChecklistService;
 import th.go.ita.evidence.checklist.OitItem;
 import th.go.ita.platform.access.Roles;
 import th.go.ita.platform.problem.ProblemException;
+import th.go.ita.platform.reports.Download;
+import th.go.ita.platform.reports.Table;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 @Path("/units/{unitCode}/years/{fiscalYear: [0-9]{4}}/export.zip")
 @Tag(name = "Evidence")
 public class ExportResource {
+
+    private static final List<String> MANIFEST = List.of("item", "kind", "file_or_url", "sha256", "version",
+            "created_at", "submitted_at", "withdrawn_at", "created_by");
 
     @Inject
     UnitAccess access;
@@ -63,8 +70,7 @@ public class ExportResource {
         RoundRef round = directory.roundForYear(unit, fiscalYear)
                 .orElseThrow(() -> ProblemException.notFound("year-not-found", unitCode, String.valueOf(fiscalYear)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<String> manifest = new ArrayList<>();
-        manifest.add("item,kind,file_or_url,sha256,version,created_at,submitted_at,withdrawn_at,created_by");
+        List<List<Object>> manifest = new ArrayList<>();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (OitItem item : checklists.items(round)) {
                 List<EvidenceVersion> versions = new ArrayList<>(evidence.history(round, unit, item.code()));
@@ -81,27 +87,17 @@ public class ExportResource {
                     } else {
                         where = v.url();
                     }
-                    manifest.add(String.join(",", csv(item.code()), v.kind(), csv(where),
-                            v.sha256() == null ? "" : v.sha256(), String.valueOf(v.version()),
-                            String.valueOf(v.createdAt()), v.submittedAt() == null ? "" : v.submittedAt().toString(),
-                            v.withdrawnAt() == null ? "" : v.withdrawnAt().toString(), csv(v.createdBy())));
+                    manifest.add(Arrays.asList(item.code(), v.kind(), where, v.sha256(), v.version(),
+                            String.valueOf(v.createdAt()), Objects.toString(v.submittedAt(), null),
+                            Objects.toString(v.withdrawnAt(), null), v.createdBy()));
                 }
             }
             zip.putNextEntry(new ZipEntry("manifest.csv"));
-            // BOM so that Excel opens the Thai names correctly.
-            zip.write(("\uFEFF" + String.join("\r\n", manifest) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            // Names and links are the staff's text: the platform's table guards them against CSV injection.
+            zip.write(new Table("manifest", MANIFEST, manifest).csv());
             zip.closeEntry();
         }
-        String name = "oit-" + unit.code() + "-" + fiscalYear + ".zip";
-        return Response.ok(bytes.toByteArray(), "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return Download.file(Response.ok(bytes.toByteArray(), "application/zip"),
+                "oit-" + unit.code() + "-" + fiscalYear + ".zip").build();
     }
 }

@@ -1,10 +1,9 @@
 package th.go.ita.evidence.file;
 
 import jakarta.ws.rs.core.Response;
+import th.go.ita.platform.reports.Download;
 
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** A stored file as a download, with its original (sanitised) name in UTF-8. */
 public final class FileResponses {
@@ -13,9 +12,7 @@ public final class FileResponses {
     }
 
     public static Response attachment(InputStream in, EvidenceVersion version) {
-        String encoded = URLEncoder.encode(version.originalName(), StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(in, version.contentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)
+        return Download.file(Response.ok(in, version.contentType()), version.originalName())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("ETag", "\"" + version.sha256() + "\"")
                 .build();

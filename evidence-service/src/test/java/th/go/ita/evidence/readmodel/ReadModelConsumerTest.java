@@ -1,5 +1,6 @@
 package th.go.ita.evidence.readmodel;
 
+import th.go.ita.platform.testing.TestBroker;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -63,16 +64,16 @@ class ReadModelConsumerTest {
     void unreadableMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() {
         String code = "RM-C-" + UUID.randomUUID().toString().substring(0, 8);
         String garbage = "{not json at all " + code;
-        ScoringEvents.sendRaw("ita.units", code, garbage);
+        TestBroker.send("ita.units", code, garbage);
         // A well-formed envelope whose payload lacks the unit's path is just as unusable.
         ObjectNode noPath = ScoringEvents.unitPayload(code + "-X", "/OBEC/", "ไม่มีเส้นทาง");
         noPath.remove("path");
         // Raw: scoring's schema would refuse this fixture, which is the point of it.
-        ScoringEvents.sendRaw("ita.units", code,
-                ScoringEvents.envelope(UUID.randomUUID(), "UnitUpserted", code, null, noPath).toString());
+        TestBroker.send("ita.units", code,
+                ScoringEvents.envelope(UUID.randomUUID(), "UnitUpserted", code, null, noPath));
         ScoringEvents.unit(code, "/OBEC/", "หลังข้อความเสีย");
 
-        var dead = ScoringEvents.awaitRecords("ita.units.dlq.evidence",
+        var dead = TestBroker.awaitRecords("ita.units.dlq.evidence",
                 r -> r.value() != null && r.value().contains(code), Duration.ofSeconds(30));
         assertThat(dead).extracting(r -> r.value()).contains(garbage);
         awaitRow("SELECT code FROM unit WHERE code = ?1", code);

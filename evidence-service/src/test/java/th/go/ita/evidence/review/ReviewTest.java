@@ -1,5 +1,6 @@
 package th.go.ita.evidence.review;
 
+import th.go.ita.platform.testing.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -72,7 +73,7 @@ class ReviewTest {
         given().contentType("application/json").body(Map.of("verdict", "PASSED"))
                 .post(item(round, "O1") + "/review").then().statusCode(200).body("finalVerdict", equalTo(true));
 
-        var records = ScoringEvents.awaitRecords("oit.reviews",
+        var records = TestBroker.awaitRecords("oit.reviews",
                 r -> r.value().contains(round) && r.value().contains("\"PASSED\""), Duration.ofSeconds(30));
         assertThat(records.get(0).key()).isEqualTo("EVU1");
         EventContract.assertMatches("OitItemReviewed", records.get(0).value());
@@ -169,7 +170,7 @@ class ReviewTest {
         } finally {
             ItaTestStack.kafka().restart();
         }
-        var records = ScoringEvents.awaitRecords("oit.reviews", r -> r.value().contains(round), Duration.ofSeconds(60));
+        var records = TestBroker.awaitRecords("oit.reviews", r -> r.value().contains(round), Duration.ofSeconds(60));
         assertThat(records).hasSize(1);
         assertThat(ScoringEvents.parse(records.get(0).value()).get("type")).isEqualTo("OitItemReviewed");
         await().atMost(Duration.ofSeconds(10)).until(() -> db.count(unpublished, round) == 0);

@@ -3,74 +3,27 @@ package th.go.ita.evidence.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import th.go.ita.platform.testing.EventContract;
+import th.go.ita.platform.testing.TestBroker;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Plays scoring-service in tests: publishes its events (docs/events.md) to the real test broker
- * with a real producer, and reads what evidence-service publishes.
+ * ({@link TestBroker}).
  */
 public final class ScoringEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
 
     private ScoringEvents() {
     }
 
-    public static String bootstrapServers() {
-        return System.getProperty("embedded.kafka.bootstrap-servers");
-    }
-
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
-        }
-        return producer;
-    }
-
-    public static void sendRaw(String topic, String key, String value) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static ObjectNode envelope(UUID id, String type, String unitCode, String roundId, ObjectNode payload) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("id", id.toString());
-        e.put("type", type);
-        e.put("version", 1);
-        e.put("occurredAt", Instant.now().toString());
-        e.put("unitCode", unitCode);
-        e.put("roundId", roundId);
-        e.set("payload", payload);
-        return e;
+    public static String envelope(UUID id, String type, String unitCode, String roundId, ObjectNode payload) {
+        return TestBroker.envelope(id, type, unitCode, roundId, Instant.now(), payload);
     }
 
     public static ObjectNode unitPayload(String code, String parentPath, String nameTh) {
@@ -212,35 +165,8 @@ public final class ScoringEvents {
     }
 
     /** Sends an event as scoring would: it must match scoring's schema in docs/events, or the test fails. */
-    public static void send(String topic, String key, ObjectNode envelope) {
-        EventContract.assertMatches(envelope.path("type").asText(), envelope.toString());
-        sendRaw(topic, key, envelope.toString());
-    }
-
-    /** Everything on a topic so far, read from the beginning by a fresh consumer group. */
-    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
-                                                                    Predicate<ConsumerRecord<String, String>> wanted,
-                                                                    Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(timeout).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (wanted.test(r)) {
-                        found.add(r);
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found;
+    public static void send(String topic, String key, String envelope) {
+        TestBroker.sendEvent(topic, key, envelope);
     }
 
     public static Map<String, Object> parse(String json) {

@@ -16,8 +16,8 @@ import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.platform.access.Roles;
-import th.go.ita.scoring.export.Table;
-import th.go.ita.scoring.export.TableFile;
+import th.go.ita.platform.reports.Table;
+import th.go.ita.platform.reports.Download;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +73,13 @@ public class DashboardResource {
     @GET
     @Path("/rounds/{roundId}/progress/export")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
-    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Produces({"text/csv", Download.XLSX})
     @Transactional
     @Operation(summary = "Every unit's progress in a round (or only those at risk) as CSV or XLSX (format=csv|xlsx)")
     public Response exportProgress(@PathParam("unitCode") String unitCode, @PathParam("roundId") java.util.UUID roundId,
                                    @QueryParam("atRisk") @DefaultValue("false") boolean atRiskOnly,
                                    @QueryParam("format") @DefaultValue("csv") String format) {
-        TableFile.requireFormat(format);
+        Download.requireFormat(format);
         th.go.ita.scoring.round.AssessmentRound round = round(unitCode, roundId);
         RoundProgress.View view = progress.of(round, areaOfRound(unitCode, roundId), java.time.Instant.now(),
                 RoundProgress.Page.everything(atRiskOnly));
@@ -92,8 +92,8 @@ public class DashboardResource {
                     p.oitReviewed(), p.oitPassed(), p.oitItems(), p.atRisk(),
                     String.join(" ", p.reasons().stream().map(RoundProgress.Reason::name).toList())));
         }
-        return TableFile.of(new Table("ความก้าวหน้า " + round.fiscalYear + " " + unitCode, headers, rows),
-                "ita-progress-" + unitCode + "-" + round.fiscalYear, format);
+        return Download.table(new Table("ความก้าวหน้า " + round.fiscalYear + " " + unitCode, headers, rows),
+                "ita-progress-" + unitCode + "-" + round.fiscalYear, format).build();
     }
 
     private th.go.ita.scoring.round.AssessmentRound round(String unitCode, java.util.UUID roundId) {
@@ -116,7 +116,7 @@ public class DashboardResource {
     @GET
     @Path("/export")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
-    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Produces({"text/csv", Download.XLSX})
     @Transactional
     @Operation(summary = "The units × indicators ranking as CSV or XLSX (format=csv|xlsx)")
     public Response export(@PathParam("unitCode") String unitCode, @QueryParam("fiscalYear") Integer fiscalYear,
@@ -124,7 +124,7 @@ public class DashboardResource {
         if (fiscalYear == null || fiscalYear < 2540 || fiscalYear > 2700) {
             throw ProblemException.badRequest("official.year-invalid", String.valueOf(fiscalYear));
         }
-        TableFile.requireFormat(format);
+        Download.requireFormat(format);
         AreaDashboard.View view = dashboard.of(scope.require(unitCode), fiscalYear, Integer.MAX_VALUE);
         List<String> codes = view.indicators().stream().map(AreaDashboard.IndicatorMean::code).toList();
         List<String> headers = new ArrayList<>(List.of("อันดับ (rank)", "รหัส (code)", "หน่วยงาน (unit)"));
@@ -140,6 +140,6 @@ public class DashboardResource {
             row.add(u.source());
             rows.add(row);
         }
-        return TableFile.of(new Table("ITA " + fiscalYear + " " + unitCode, headers, rows), "ita-" + unitCode + "-" + fiscalYear, format);
+        return Download.table(new Table("ITA " + fiscalYear + " " + unitCode, headers, rows), "ita-" + unitCode + "-" + fiscalYear, format).build();
     }
 }

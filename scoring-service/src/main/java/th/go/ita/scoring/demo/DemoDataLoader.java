@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import th.go.ita.scoring.config.ScoringConfig;
 import th.go.ita.scoring.framework.FrameworkLoader;
 import th.go.ita.scoring.framework.FrameworkService;
-import th.go.ita.scoring.official.Csv;
+import th.go.ita.platform.reports.Csv;
 import th.go.ita.scoring.official.OfficialEntry;
 import th.go.ita.scoring.official.OfficialResultView;
 import th.go.ita.scoring.official.OfficialResults;
@@ -21,10 +21,8 @@ import th.go.ita.scoring.round.RoundService;
 import th.go.ita.scoring.unit.Unit;
 import th.go.ita.scoring.unit.UnitEvents;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
@@ -77,7 +75,7 @@ public class DemoDataLoader {
     public int load() {
         int added = 0;
         // Parents come before children in the file, so each row's parent path already exists.
-        for (String[] row : readCsv("demo/units.csv")) {
+        for (List<String> row : Csv.resourceRows("demo/units.csv")) {
             int inserted = em.createNativeQuery("""
                     INSERT INTO unit (code, parent_code, path, type, name_th, name_en, staff_count,
                                       service_population, demo)
@@ -85,18 +83,18 @@ public class DemoDataLoader {
                            :type, :nameTh, :nameEn, :staff, :population, :demo
                     ON CONFLICT (code) DO NOTHING
                     """)
-                    .setParameter("code", row[0])
-                    .setParameter("parent", row[1].isEmpty() ? null : row[1])
-                    .setParameter("type", row[2])
-                    .setParameter("nameTh", row[3])
-                    .setParameter("nameEn", row[4])
-                    .setParameter("staff", Integer.parseInt(row[5]))
-                    .setParameter("population", Integer.parseInt(row[6]))
-                    .setParameter("demo", Boolean.parseBoolean(row[7]))
+                    .setParameter("code", row.get(0))
+                    .setParameter("parent", row.get(1).isEmpty() ? null : row.get(1))
+                    .setParameter("type", row.get(2))
+                    .setParameter("nameTh", row.get(3))
+                    .setParameter("nameEn", row.get(4))
+                    .setParameter("staff", Integer.parseInt(row.get(5)))
+                    .setParameter("population", Integer.parseInt(row.get(6)))
+                    .setParameter("demo", Boolean.parseBoolean(row.get(7)))
                     .executeUpdate();
             if (inserted > 0) {
                 // Other services learn about units only from ita.units.
-                unitEvents.upserted(em.find(Unit.class, row[0]));
+                unitEvents.upserted(em.find(Unit.class, row.get(0)));
                 added += inserted;
             }
         }
@@ -179,8 +177,7 @@ public class DemoDataLoader {
     /** The seed office's published history, FY2564–2566, exactly as on its official sheets. */
     private int loadOfficialResults() {
         int added = 0;
-        List<List<String>> rows = Csv.parse(resource("demo/official_results.csv"));
-        for (List<String> r : rows.subList(1, rows.size())) {
+        for (List<String> r : Csv.resourceRows("demo/official_results.csv")) {
             if (r.size() < 9) {
                 continue;
             }
@@ -206,16 +203,6 @@ public class DemoDataLoader {
     private static String resource(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String[]> readCsv(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            // Demo files are ours and contain no quoted commas; the unit CSV import has a real parser.
-            return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

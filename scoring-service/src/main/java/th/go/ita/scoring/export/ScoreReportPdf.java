@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import th.go.ita.platform.reports.ThaiFont;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,8 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A unit's score report as PDF, laid out like the official sheet. Thai needs a Thai TrueType font
- * embedded in the file (the PDF base fonts have no Thai glyphs).
+ * A unit's score report as PDF, laid out like the official sheet, in the platform's Thai font.
  */
 public final class ScoreReportPdf {
 
@@ -29,28 +29,10 @@ public final class ScoreReportPdf {
     private ScoreReportPdf() {
     }
 
-    /**
-     * The Thai font: {@code classpath:fonts/Laksaman.ttf} (TLWG Laksaman, shipped with the service so
-     * reports work on any machine) or a file path.
-     */
-    static BaseFont thaiFont(String location) throws java.io.IOException {
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            try (java.io.InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new java.io.FileNotFoundException(location);
-                }
-                return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
-                        BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-            }
-        }
-        return BaseFont.createFont(location, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-    }
-
     public static byte[] render(String fontPath, String title, List<String> heading, List<Line> lines,
                                 Map<String, String> summary) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BaseFont base = thaiFont(fontPath);
+            BaseFont base = ThaiFont.at(fontPath);
             Font titleFont = new Font(base, 20, Font.BOLD);
             Font normal = new Font(base, 15);
             Font bold = new Font(base, 15, Font.BOLD);

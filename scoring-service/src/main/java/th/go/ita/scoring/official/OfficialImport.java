@@ -42,7 +42,7 @@ public class OfficialImport {
     @Transactional
     public Report run(String csv, boolean dryRun) {
         OfficialResults.Errors errors = new OfficialResults.Errors();
-        return run(Csv.withHeader(csv, COLUMNS, "official-import-invalid", errors), errors, dryRun);
+        return run(CsvImport.withHeader(csv, COLUMNS, "official-import-invalid", errors), errors, dryRun);
     }
 
     /** The same import from the first sheet of an XLSX workbook whose first row is the header; rows count as lines. */
@@ -52,11 +52,11 @@ public class OfficialImport {
         return run(Xlsx.withHeader(workbook, COLUMNS, "official-import-invalid", errors), errors, dryRun);
     }
 
-    private Report run(Csv.Lines table, OfficialResults.Errors errors, boolean dryRun) {
+    private Report run(CsvImport.Lines table, OfficialResults.Errors errors, boolean dryRun) {
         List<OfficialResultView> valid = new java.util.ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int lines = table.count();
-        for (Csv.Line l : table.wellFormed()) {
+        for (CsvImport.Line l : table.wellFormed()) {
             List<String> r = l.cells();
             int line = l.number();
             String at = l.at();

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import th.go.ita.scoring.export.Table;
-import th.go.ita.scoring.export.TableFile;
+import th.go.ita.platform.reports.Table;
+import th.go.ita.platform.reports.Download;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.unit.Unit;
@@ -95,10 +95,10 @@ public class UnitHistoryResource {
     @GET
     @Path("export")
     @Authenticated
-    @Produces({"text/csv", TableFile.XLSX})
+    @Produces({"text/csv", Download.XLSX})
     @Operation(summary = "The unit's yearly results as CSV or XLSX (format=csv|xlsx): one row per year with its indicators")
     public Response export(@PathParam("code") String code, @QueryParam("format") @DefaultValue("csv") String format) {
-        TableFile.requireFormat(format);
+        Download.requireFormat(format);
         History history = get(code);
         TreeSet<String> codes = new TreeSet<>(Comparator.comparingInt(UnitHistoryResource::numberOf)
                 .thenComparing(Comparator.naturalOrder()));
@@ -120,7 +120,7 @@ public class UnitHistoryResource {
             codes.forEach(c -> row.add(y.indicators().get(c)));
             rows.add(row);
         }
-        return TableFile.of(new Table("ITA " + code, headers, rows), "ita-history-" + code, format);
+        return Download.table(new Table("ITA " + code, headers, rows), "ita-history-" + code, format).build();
     }
 
     private static int numberOf(String indicatorCode) {

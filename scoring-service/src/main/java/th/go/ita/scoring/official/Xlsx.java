@@ -28,7 +28,7 @@ public final class Xlsx {
     }
 
     /** @throws ProblemException 400 {@code problemCode} when the workbook cannot be read or its header is not {@code columns} */
-    public static Csv.Lines withHeader(byte[] bytes, List<String> columns, String problemCode, OfficialResults.Errors errors) {
+    public static CsvImport.Lines withHeader(byte[] bytes, List<String> columns, String problemCode, OfficialResults.Errors errors) {
         List<List<String>> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
@@ -58,7 +58,7 @@ public final class Xlsx {
             errors.add("line 1", "official.columns", String.join(",", columns));
             throw new ProblemException(400, problemCode, errors.list(), 1);
         }
-        List<Csv.Line> wellFormed = new ArrayList<>();
+        List<CsvImport.Line> wellFormed = new ArrayList<>();
         int count = 0;
         for (int i = 1; i < rows.size(); i++) {
             List<String> cells = rows.get(i);
@@ -74,9 +74,9 @@ public final class Xlsx {
             while (cells.size() < columns.size()) {
                 cells.add("");
             }
-            wellFormed.add(new Csv.Line(numbers.get(i), cells));
+            wellFormed.add(new CsvImport.Line(numbers.get(i), cells));
         }
-        return new Csv.Lines(count, wellFormed);
+        return new CsvImport.Lines(count, wellFormed);
     }
 
     private static String text(Cell cell) {

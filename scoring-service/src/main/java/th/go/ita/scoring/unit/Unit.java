@@ -7,13 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import th.go.ita.platform.access.ScopedUnit;
 
 import java.time.OffsetDateTime;
 
 /** An office in the tree: the national office, an area office or a school. */
 @Entity
 @Table(name = "unit")
-public class Unit extends PanacheEntityBase {
+public class Unit extends PanacheEntityBase implements ScopedUnit {
 
     @Id
     public String code;
@@ -49,6 +50,16 @@ public class Unit extends PanacheEntityBase {
     @UpdateTimestamp
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
 
     public static String childPath(String parentPath, String code) {
         return (parentPath == null ? "/" : parentPath) + code + "/";

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import th.go.ita.scoring.export.Table;
-import th.go.ita.scoring.official.Csv;
+import th.go.ita.platform.reports.Table;
+import th.go.ita.scoring.official.CsvImport;
 import th.go.ita.scoring.official.OfficialResults;
 import th.go.ita.platform.problem.Problem;
 import th.go.ita.platform.problem.ProblemException;
@@ -40,11 +40,11 @@ public class UnitImport {
     @Transactional
     public Report run(String csv, boolean dryRun) {
         OfficialResults.Errors errors = new OfficialResults.Errors();
-        Csv.Lines table = Csv.withHeader(csv, COLUMNS, "unit-import-invalid", errors);
+        CsvImport.Lines table = CsvImport.withHeader(csv, COLUMNS, "unit-import-invalid", errors);
         Map<String, Integer> inFile = new HashMap<>();
         List<UnitRequest> valid = new ArrayList<>();
         int lines = table.count();
-        for (Csv.Line l : table.wellFormed()) {
+        for (CsvImport.Line l : table.wellFormed()) {
             List<String> r = l.cells();
             int line = l.number();
             String at = l.at();

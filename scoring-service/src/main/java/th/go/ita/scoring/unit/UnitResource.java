@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.platform.access.Roles;
 import th.go.ita.platform.access.UnitPaths;
-import th.go.ita.scoring.export.Table;
-import th.go.ita.scoring.export.TableFile;
+import th.go.ita.platform.reports.Table;
+import th.go.ita.platform.reports.Download;
 import th.go.ita.scoring.official.CsvUpload;
 import th.go.ita.platform.problem.ProblemException;
 
@@ -74,11 +74,11 @@ public class UnitResource {
     @GET
     @Path("/{code}/export")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
-    @Produces({"text/csv", TableFile.XLSX})
+    @Produces({"text/csv", Download.XLSX})
     @Operation(summary = "The active units below a unit, in tree order, in the columns of the CSV import "
             + "(format=csv|xlsx): edit them in a spreadsheet and import the CSV again")
     public Response export(@PathParam("code") String code, @QueryParam("format") @DefaultValue("csv") String format) {
-        TableFile.requireFormat(format);
+        Download.requireFormat(format);
         Unit root = scope.require(code);
         if (!scope.coversBelow(root)) {
             throw ProblemException.forbidden("unit-out-of-scope", code);
@@ -89,7 +89,7 @@ public class UnitResource {
                 .map(u -> List.<Object>of(u.code, u.parentCode, u.type, u.nameTh, u.nameEn == null ? "" : u.nameEn,
                         u.staffCount, u.servicePopulation))
                 .toList();
-        return TableFile.of(new Table("units " + code, List.copyOf(UnitImport.COLUMNS), rows), "ita-units-" + code, format);
+        return Download.table(new Table("units " + code, List.copyOf(UnitImport.COLUMNS), rows), "ita-units-" + code, format).build();
     }
 
     @GET

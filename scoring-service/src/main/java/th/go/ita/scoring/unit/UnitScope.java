@@ -3,11 +3,10 @@ package th.go.ita.scoring.unit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import th.go.ita.platform.access.Caller;
-import th.go.ita.platform.problem.ProblemException;
 
 /**
- * Decides whether the caller may see a unit: a system-admin sees all; anyone else sees their own
- * unit and, for an area-admin, everything below it (the platform's rule, {@link Caller#covers}).
+ * Which of scoring's units the caller may see, by the platform's one rule ({@link Caller#covers}):
+ * a system-admin all, anyone else their own unit, an area-admin also everything below it.
  */
 @RequestScoped
 public class UnitScope {
@@ -16,7 +15,7 @@ public class UnitScope {
     Caller user;
 
     public boolean covers(Unit unit) {
-        return user.covers(unit.code, unit.path);
+        return user.covers(unit);
     }
 
     /** Whether the caller may see the units below this one (which they may see themselves). */
@@ -30,14 +29,8 @@ public class UnitScope {
         return own == null ? null : Unit.findById(own);
     }
 
+    /** The unit, if the caller may see it: 404 when unknown, 403 outside their scope. */
     public Unit require(String code) {
-        Unit unit = Unit.findById(code);
-        if (unit == null) {
-            throw ProblemException.notFound("unit-not-found", code);
-        }
-        if (!covers(unit)) {
-            throw ProblemException.forbidden("unit-out-of-scope", code);
-        }
-        return unit;
+        return user.requireCovered(code, Unit.findById(code));
     }
 }

@@ -130,8 +130,8 @@ class UserInvitationTest {
                 .when().post("/units/KALASIN2-S001/users").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:ita:problem:unit-out-of-scope"))
-                .body("detail", equalTo("Unit KALASIN2-S001 is outside the units you administer."))
-                .body("detail_th", equalTo("หน่วยงาน KALASIN2-S001 อยู่นอกขอบเขตที่คุณดูแล"));
+                .body("detail", equalTo("Unit KALASIN2-S001 is outside what you may see or change."))
+                .body("detail_th", equalTo("หน่วยงาน KALASIN2-S001 อยู่นอกขอบเขตสิทธิ์ของคุณ"));
         assertTrue(find(username).isEmpty(), "a refused invitation created a user");
         given().when().get("/units/KALASIN2-S001/users").then().statusCode(403);
 

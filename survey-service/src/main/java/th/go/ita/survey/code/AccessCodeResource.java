@@ -15,8 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.platform.access.Caller;
 import th.go.ita.platform.access.Roles;
+import th.go.ita.platform.reports.Download;
+import th.go.ita.platform.reports.Table;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 
+import java.util.List;
 import java.util.Map;
 
 @Path("/rounds/{roundId}/units/{unitCode}/access-codes")
@@ -52,14 +55,11 @@ public class AccessCodeResource {
                                 @Valid GenerateCodesRequest request) {
         CodeBatch batch = codes.generate(targets.require(roundId, unitCode), request == null ? null : request.count(),
                 user.username());
-        StringBuilder csv = new StringBuilder("\uFEFFcode,link\r\n");
-        for (String code : batch.codes()) {
-            csv.append(code).append(',').append(batch.surveyUrl()).append("#code=").append(code).append("\r\n");
-        }
-        return Response.status(201).entity(csv.toString()).type("text/csv; charset=UTF-8")
-                .header("Cache-Control", "no-store")
-                .header("Content-Disposition", "attachment; filename=\"iit-codes-" + unitCode + "-" + batch.createdOn() + ".csv\"")
-                .build();
+        List<List<Object>> rows = batch.codes().stream()
+                .map(code -> List.<Object>of(code, batch.surveyUrl() + "#code=" + code)).toList();
+        return Download.table(new Table("codes", List.of("code", "link"), rows),
+                        "iit-codes-" + unitCode + "-" + batch.createdOn(), "csv")
+                .status(201).header("Cache-Control", "no-store").build();
     }
 
     @POST
@@ -70,10 +70,9 @@ public class AccessCodeResource {
                                 @Valid GenerateCodesRequest request) {
         SurveyTarget target = targets.require(roundId, unitCode);
         CodeBatch batch = codes.generate(target, request == null ? null : request.count(), user.username());
-        return Response.status(201).entity(CodeSlipsPdf.render(target, batch)).type("application/pdf")
-                .header("Cache-Control", "no-store")
-                .header("Content-Disposition", "attachment; filename=\"iit-slips-" + unitCode + "-" + batch.createdOn() + ".pdf\"")
-                .build();
+        return Download.file(Response.status(201).entity(CodeSlipsPdf.render(target, batch)).type("application/pdf"),
+                        "iit-slips-" + unitCode + "-" + batch.createdOn() + ".pdf")
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

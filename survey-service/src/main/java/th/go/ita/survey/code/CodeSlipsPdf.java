@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import th.go.ita.platform.reports.ThaiFont;
 import th.go.ita.survey.print.PrintKit;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 
@@ -38,7 +39,7 @@ final class CodeSlipsPdf {
 
     static byte[] render(SurveyTarget target, CodeBatch batch) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BaseFont thai = PrintKit.thaiFont();
+            BaseFont thai = ThaiFont.bundled();
             Font unitFont = new Font(thai, 13, Font.BOLD);
             Font small = new Font(thai, 11);
             Font tiny = new Font(thai, 8, Font.NORMAL, Color.DARK_GRAY);

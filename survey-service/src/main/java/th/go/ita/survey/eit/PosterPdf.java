@@ -9,6 +9,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
+import th.go.ita.platform.reports.ThaiFont;
 import th.go.ita.survey.print.PrintKit;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 
@@ -30,7 +31,7 @@ final class PosterPdf {
 
     static byte[] render(SurveyTarget target, EitLink link) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BaseFont thai = PrintKit.thaiFont();
+            BaseFont thai = ThaiFont.bundled();
             String unitName = target.unit().nameTh != null ? target.unit().nameTh : target.unit().code;
             String roundName = target.round().name != null ? target.round().name : target.round().id;
             String fiscalYear = target.round().fiscalYear != null ? String.valueOf(target.round().fiscalYear) : "–";

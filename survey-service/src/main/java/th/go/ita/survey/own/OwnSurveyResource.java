@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.platform.access.Caller;
 import th.go.ita.platform.access.Roles;
-import th.go.ita.survey.unit.UnitScope;
+import th.go.ita.platform.reports.Download;
+import th.go.ita.survey.unit.Unit;
 
 import java.util.List;
 import java.util.UUID;
@@ -31,13 +32,9 @@ import java.util.UUID;
 @RolesAllowed({Roles.UNIT_ADMIN, Roles.AREA_ADMIN, Roles.SYSTEM_ADMIN})
 public class OwnSurveyResource {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
     OwnSurveyService surveys;
-
-    @Inject
-    UnitScope scope;
 
     @Inject
     Caller user;
@@ -46,7 +43,7 @@ public class OwnSurveyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The unit's own surveys, newest first")
     public List<OwnSurvey.Staff> list(@PathParam("unitCode") String unitCode) {
-        return surveys.list(scope.require(unitCode));
+        return surveys.list(unit(unitCode));
     }
 
     @POST
@@ -54,7 +51,7 @@ public class OwnSurveyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a survey (DRAFT): questions of type LIKERT_5, SINGLE_CHOICE, MULTIPLE_CHOICE, SHORT_TEXT")
     public Response create(@PathParam("unitCode") String unitCode, @Valid @NotNull OwnSurveyRequest request) {
-        OwnSurvey.Staff created = surveys.create(scope.require(unitCode), request, user.username());
+        OwnSurvey.Staff created = surveys.create(unit(unitCode), request, user.username());
         return Response.status(201).entity(created).build();
     }
 
@@ -63,7 +60,7 @@ public class OwnSurveyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One survey with its questions, state, response count, public and results links")
     public OwnSurvey.Staff get(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id) {
-        return surveys.get(scope.require(unitCode), id);
+        return surveys.get(unit(unitCode), id);
     }
 
     @PUT
@@ -73,7 +70,7 @@ public class OwnSurveyResource {
     @Operation(summary = "Replace a DRAFT survey's texts and questions")
     public OwnSurvey.Staff update(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id,
                                   @Valid @NotNull OwnSurveyRequest request) {
-        return surveys.update(scope.require(unitCode), id, request);
+        return surveys.update(unit(unitCode), id, request);
     }
 
     @POST
@@ -83,7 +80,7 @@ public class OwnSurveyResource {
     @Operation(summary = "Publish (DRAFT → OPEN) or close (OPEN → CLOSED)")
     public OwnSurvey.Staff changeState(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id,
                                        @Valid @NotNull OwnSurveyRequests.StateChange change) {
-        return surveys.changeState(scope.require(unitCode), id, change.state());
+        return surveys.changeState(unit(unitCode), id, change.state());
     }
 
     @PUT
@@ -93,7 +90,7 @@ public class OwnSurveyResource {
     @Operation(summary = "Make the aggregate results public (e.g. as OIT evidence) or private again")
     public OwnSurvey.Staff publicity(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id,
                                      @Valid @NotNull OwnSurveyRequests.Publicity publicity) {
-        return surveys.setResultsPublic(scope.require(unitCode), id, publicity.resultsPublic());
+        return surveys.setResultsPublic(unit(unitCode), id, publicity.resultsPublic());
     }
 
     @GET
@@ -101,7 +98,7 @@ public class OwnSurveyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Aggregates: counts per option, Likert means; short texts and per-question figures from 5 responses")
     public OwnSurvey.Results results(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id) {
-        return surveys.staffResults(scope.require(unitCode), id);
+        return surveys.staffResults(unit(unitCode), id);
     }
 
     @GET
@@ -109,19 +106,20 @@ public class OwnSurveyResource {
     @Produces("text/csv")
     @Operation(summary = "The aggregates as CSV (UTF-8 with BOM, for Excel)")
     public Response csv(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id) {
-        String csv = OwnResultsExport.csv(OwnResultsExport.table(surveys.staffResults(scope.require(unitCode), id)));
-        return Response.ok(csv).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"own-survey-" + id + ".csv\"").build();
+        return Download.table(OwnResultsExport.table(surveys.staffResults(unit(unitCode), id)),
+                "own-survey-" + id, "csv").build();
     }
 
     @GET
     @Path("{id}/results.xlsx")
-    @Produces(XLSX)
+    @Produces(Download.XLSX)
     @Operation(summary = "The aggregates as an XLSX spreadsheet")
     public Response xlsx(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id) {
-        byte[] xlsx = OwnResultsExport.xlsx(OwnResultsExport.table(surveys.staffResults(scope.require(unitCode), id)),
-                "results");
-        return Response.ok(xlsx).type(XLSX)
-                .header("Content-Disposition", "attachment; filename=\"own-survey-" + id + ".xlsx\"").build();
+        return Download.table(OwnResultsExport.table(surveys.staffResults(unit(unitCode), id)),
+                "own-survey-" + id, "xlsx").build();
+    }
+
+    private Unit unit(String code) {
+        return user.requireCovered(code, Unit.findById(code));
     }
 }

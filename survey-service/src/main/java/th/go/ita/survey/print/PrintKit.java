@@ -2,52 +2,23 @@ package th.go.ita.survey.print;
 
 import com.lowagie.text.BadElementException;
 import com.lowagie.text.Image;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import io.nayuki.qrcodegen.QrCode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * What the printable PDFs share: the Thai font, QR codes drawn as vectors, and their texts.
+ * What the printable PDFs share: QR codes drawn as vectors, and their texts (the Thai font is
+ * the platform's {@link th.go.ita.platform.reports.ThaiFont}).
  */
 public final class PrintKit {
 
-    /** TLWG Laksaman (fonts/Laksaman-COPYRIGHT.txt): the PDF base fonts have no Thai glyphs. */
-    static final String FONT_RESOURCE = "fonts/Laksaman.ttf";
     private static final int QR_BORDER = 4;
-    private static volatile byte[] fontBytes;
 
     private PrintKit() {
-    }
-
-    /** A fresh font per document: a BaseFont collects the glyphs one document uses for its subset. */
-    public static BaseFont thaiFont() {
-        try {
-            return BaseFont.createFont("Laksaman.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, fontBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] fontBytes() throws IOException {
-        byte[] bytes = fontBytes;
-        if (bytes == null) {
-            try (InputStream in = PrintKit.class.getClassLoader().getResourceAsStream(FONT_RESOURCE)) {
-                if (in == null) {
-                    throw new IOException("missing " + FONT_RESOURCE);
-                }
-                bytes = in.readAllBytes();
-            }
-            fontBytes = bytes;
-        }
-        return bytes;
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import th.go.ita.platform.access.Caller;
 import th.go.ita.platform.access.Roles;
 import th.go.ita.platform.access.UnitPaths;
 import th.go.ita.platform.problem.ProblemException;
@@ -17,7 +18,6 @@ import th.go.ita.survey.code.StaffTargets;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 import th.go.ita.survey.round.Round;
 import th.go.ita.survey.unit.Unit;
-import th.go.ita.survey.unit.UnitScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public class ProgressResource {
     StaffTargets targets;
 
     @Inject
-    UnitScope scope;
+    Caller caller;
 
     @GET
     @Path("/units/{unitCode}/progress")
@@ -58,7 +58,7 @@ public class ProgressResource {
                 UnitPaths.throughPattern(round.scopeUnitCode));
         List<UnitProgress> result = new ArrayList<>();
         for (Unit unit : units) {
-            if (scope.covers(unit) && units.size() <= 2000) {
+            if (caller.covers(unit) && units.size() <= 2000) {
                 result.add(progress.of(new SurveyTarget(round, unit), false));
             }
         }

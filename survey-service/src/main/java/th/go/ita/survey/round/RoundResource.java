@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import th.go.ita.platform.access.Caller;
 import th.go.ita.platform.access.Roles;
 import th.go.ita.survey.unit.Unit;
-import th.go.ita.survey.unit.UnitScope;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +24,6 @@ public class RoundResource {
     public record RoundView(String id, String name, Integer fiscalYear, String state, String scopeUnitCode,
                             Instant surveyOpensAt, Instant surveyClosesAt) {
     }
-
-    @Inject
-    UnitScope scope;
 
     @Inject
     Caller user;
@@ -51,7 +47,7 @@ public class RoundResource {
         if (scopeUnit == null) {
             return user.isSystemAdmin();
         }
-        if (scope.covers(scopeUnit)) {
+        if (user.covers(scopeUnit)) {
             return true;
         }
         Unit own = user.unitCode() == null ? null : Unit.findById(user.unitCode());

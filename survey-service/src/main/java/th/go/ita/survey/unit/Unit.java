@@ -5,12 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import th.go.ita.platform.access.ScopedUnit;
 import th.go.ita.platform.access.UnitPaths;
 
 /** A unit as scoring-service last announced it on {@code ita.units} (read model, never edited here). */
 @Entity
 @Table(name = "unit")
-public class Unit extends PanacheEntityBase {
+public class Unit extends PanacheEntityBase implements ScopedUnit {
 
     @Id
     public String code;
@@ -37,6 +38,16 @@ public class Unit extends PanacheEntityBase {
     public boolean active;
 
     public boolean demo;
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
 
     /** True when this unit is {@code ancestor} itself or lies below it. */
     public boolean isWithin(String ancestor) {

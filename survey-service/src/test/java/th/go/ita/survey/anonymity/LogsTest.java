@@ -6,7 +6,7 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.Test;
 import th.go.ita.survey.support.Codes;
-import th.go.ita.survey.support.KafkaTestClient;
+import th.go.ita.platform.testing.TestBroker;
 import th.go.ita.survey.support.Respondent;
 import th.go.ita.survey.support.ScoringEvents;
 
@@ -70,7 +70,7 @@ class LogsTest {
             Respondent.submit(Respondent.iit(w.roundId(), w.school(), codes.get(0))).statusCode(409);
             Respondent.submit(bad).statusCode(422);
             Respondent.submit(Respondent.iit(w.roundId(), w.school(), "ZZZZZ-ZZZZZ")).statusCode(404);
-            KafkaTestClient.awaitRecords("survey.responses", r -> w.school().equals(r.key()), Duration.ofSeconds(20));
+            TestBroker.awaitRecords("survey.responses", r -> w.school().equals(r.key()), Duration.ofSeconds(20));
         } finally {
             root.removeHandler(capture);
             ours.setLevel(before);

@@ -3,7 +3,7 @@ package th.go.ita.survey.readmodel;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import th.go.ita.survey.support.Db;
-import th.go.ita.survey.support.KafkaTestClient;
+import th.go.ita.platform.testing.TestBroker;
 import th.go.ita.survey.support.ScoringEvents;
 
 import java.time.Duration;
@@ -29,7 +29,7 @@ class ReadModelConsumerTest {
         // event with the same key: same partition, so once it is in the DLQ the repeat was handled.
         ScoringEvents.publish("ita.units", code, unitEvent(eventId, code, "replayed"));
         ScoringEvents.publish("ita.units", code, "{not json at all");
-        assertThat(KafkaTestClient.awaitRecords("ita.units.dlq.survey", r -> code.equals(r.key()), Duration.ofSeconds(30)))
+        assertThat(TestBroker.awaitRecords("ita.units.dlq.survey", r -> code.equals(r.key()), Duration.ofSeconds(30)))
                 .hasSize(1);
 
         Map<String, Object> unit = Db.rows("SELECT * FROM unit WHERE code = ?", code).get(0);
@@ -44,7 +44,7 @@ class ReadModelConsumerTest {
         String badKey = "bad-" + UUID.randomUUID();
         ScoringEvents.publish("ita.rounds", badKey, ScoringEvents.envelope("RoundUpserted", null, badKey,
                 Map.of("id", badKey, "state", "HALF-OPEN", "frameworkId", "X", "frameworkVersion", 1, "scopeUnitCode", "OBEC")));
-        assertThat(KafkaTestClient.awaitRecords("ita.rounds.dlq.survey", r -> badKey.equals(r.key()), Duration.ofSeconds(30)))
+        assertThat(TestBroker.awaitRecords("ita.rounds.dlq.survey", r -> badKey.equals(r.key()), Duration.ofSeconds(30)))
                 .hasSize(1);
         assertThat(Db.count("SELECT count(*) FROM round WHERE id = ?", badKey)).isZero();
 

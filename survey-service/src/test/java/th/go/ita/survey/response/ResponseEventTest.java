@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import th.go.ita.survey.support.Db;
-import th.go.ita.survey.support.KafkaTestClient;
+import th.go.ita.platform.testing.TestBroker;
 import th.go.ita.survey.support.Respondent;
 import th.go.ita.survey.support.ScoringEvents;
 import th.go.ita.platform.testing.EventContract;
@@ -37,7 +37,7 @@ class ResponseEventTest {
         ScoringEvents.World w = ScoringEvents.world(5);
         Respondent.submit(Respondent.eit(w.roundId(), w.area())).statusCode(201);
 
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords(ResponseIntakeService.TOPIC,
+        List<ConsumerRecord<String, String>> records = TestBroker.awaitRecords(ResponseIntakeService.TOPIC,
                 r -> w.area().equals(r.key()), Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         LocalDate today = LocalDate.now(BANGKOK);

@@ -3,7 +3,7 @@ package th.go.ita.survey.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import th.go.ita.platform.testing.EventContract;
+import th.go.ita.platform.testing.TestBroker;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -98,29 +98,15 @@ public final class ScoringEvents {
     }
 
     public static String envelope(String type, String unitCode, String roundId, Object payload) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("type", type);
-        envelope.put("version", 1);
-        envelope.put("occurredAt", Instant.now().toString());
-        envelope.put("unitCode", unitCode);
-        envelope.put("roundId", roundId);
-        envelope.put("payload", payload);
-        try {
-            return JSON.writeValueAsString(envelope);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestBroker.envelope(UUID.randomUUID(), type, unitCode, roundId, Instant.now(), payload);
     }
 
     public static void publish(String topic, String key, String value) {
-        KafkaTestClient.publish(topic, key, value);
+        TestBroker.send(topic, key, value);
     }
 
     /** An event as scoring sends it: it must match scoring's schema in docs/events, or the test fails. */
     static void publishAsScoring(String topic, String key, String type, String unitCode, String roundId, Object payload) {
-        String event = envelope(type, unitCode, roundId, payload);
-        EventContract.assertMatches(type, event);
-        publish(topic, key, event);
+        TestBroker.sendEvent(topic, key, envelope(type, unitCode, roundId, payload));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import th.go.ita.platform.problem.ProblemException;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +75,24 @@ public class Caller {
      */
     public boolean covers(String unitCode, String unitPath) {
         return isSystemAdmin() || isOwnUnit(unitCode) || isAreaAdminOver(unitPath);
+    }
+
+    public boolean covers(ScopedUnit unit) {
+        return covers(unit.code(), unit.path());
+    }
+
+    /**
+     * The unit looked up by {@code code}, if the caller may read it: {@code unit-not-found} (404)
+     * when there is none, {@code unit-out-of-scope} (403) when it lies outside the caller's scope.
+     */
+    public <U extends ScopedUnit> U requireCovered(String code, U unit) {
+        if (unit == null) {
+            throw ProblemException.notFound("unit-not-found", code);
+        }
+        if (!covers(unit)) {
+            throw ProblemException.forbidden("unit-out-of-scope", code);
+        }
+        return unit;
     }
 
     /**

@@ -1,4 +1,4 @@
-package th.go.ita.scoring.export;
+package th.go.ita.platform.reports;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,10 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A table any screen shows, exportable as CSV (UTF-8 with BOM, so spreadsheet programs read Thai) or XLSX. */
-public record Table(String title, List<String> headers, List<List<Object>> rows) {
+/**
+ * A table a screen shows, exportable as CSV (UTF-8 with BOM, so spreadsheet programs read Thai) or
+ * XLSX. {@code widths} are XLSX column widths in characters (empty: the spreadsheet's default);
+ * they are given, not measured, because measuring Thai text needs AWT fonts a server may not have.
+ */
+public record Table(String title, List<String> headers, List<List<Object>> rows, List<Integer> widths) {
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    public Table(String title, List<String> headers, List<List<Object>> rows) {
+        this(title, headers, rows, List.of());
+    }
 
     public byte[] csv() {
         StringBuilder out = new StringBuilder("\uFEFF");
@@ -46,9 +54,8 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
                 List<Object> values = rows.get(r);
                 for (int c = 0; c < values.size(); c++) {
                     Object v = values.get(c);
-                    if (v instanceof BigDecimal d) {
-                        row.createCell(c).setCellValue(d.doubleValue());
-                    } else if (v instanceof Number n) {
+                    // Numbers as numbers, so a spreadsheet can sum and chart them.
+                    if (v instanceof Number n) {
                         row.createCell(c).setCellValue(n.doubleValue());
                     } else if (v instanceof Boolean b) {
                         row.createCell(c).setCellValue(b);
@@ -57,6 +64,9 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
                         row.createCell(c).setCellValue(v.toString());
                     }
                 }
+            }
+            for (int c = 0; c < widths.size(); c++) {
+                sheet.setColumnWidth(c, widths.get(c) * 256);
             }
             sheet.createFreezePane(0, 1);
             book.write(out);
@@ -67,9 +77,10 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
     }
 
     /**
-     * CSV text that a spreadsheet shows as text, never runs as a formula: unit names come from imports
-     * and forms, and one starting with {@code =}, {@code +}, {@code -} or {@code @} would otherwise be
-     * evaluated when the file is opened in Excel (OWASP "CSV injection"). Numbers are left as they are.
+     * CSV text that a spreadsheet shows as text, never runs as a formula: names come from imports
+     * and forms, answers from respondents, and one starting with {@code =}, {@code +}, {@code -} or
+     * {@code @} would otherwise be evaluated when the file is opened in Excel (OWASP "CSV
+     * injection"). Numbers are left as they are.
      */
     static String text(String value) {
         return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;

@@ -1,14 +1,15 @@
 package th.go.ita.scoring.official;
 
 import th.go.ita.platform.problem.ProblemException;
+import th.go.ita.platform.reports.Csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
-public final class Csv {
+/** An import file read as CSV ({@link Csv}, RFC 4180) and checked against the columns it must have. */
+public final class CsvImport {
 
-    private Csv() {
+    private CsvImport() {
     }
 
     /** A data line of an import file: its line number in the file and its cells. */
@@ -30,7 +31,7 @@ public final class Csv {
      * @throws ProblemException 400 {@code problemCode} when the header is not {@code columns}
      */
     public static Lines withHeader(String text, List<String> columns, String problemCode, OfficialResults.Errors errors) {
-        List<List<String>> records = parse(text);
+        List<List<String>> records = Csv.parse(text);
         if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(columns)) {
             errors.add("line 1", "official.columns", String.join(",", columns));
             throw new ProblemException(400, problemCode, errors.list(), 1);
@@ -50,47 +51,5 @@ public final class Csv {
             wellFormed.add(new Line(n + 1, cells));
         }
         return new Lines(count, wellFormed);
-    }
-
-    /** Records in file order; a blank line is kept as an empty record so line numbers stay true. */
-    public static List<List<String>> parse(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

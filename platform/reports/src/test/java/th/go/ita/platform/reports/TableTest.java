@@ -1,4 +1,4 @@
-package th.go.ita.scoring.export;
+package th.go.ita.platform.reports;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
