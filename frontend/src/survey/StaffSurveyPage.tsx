@@ -297,6 +297,7 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
             </tbody>
           </table>
         )}
+        {progress.data && <p className="muted">{t('staff.countsInSteps', { step: progress.data.releaseStep })}</p>}
         {progress.data?.instruments.some((i) => i.breakdownHidden) && <p className="muted">{t('staff.breakdownHidden')}</p>}
       </section>
     </>

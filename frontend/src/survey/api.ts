@@ -76,6 +76,7 @@ export const progressSchema = z.object({
   roundId: z.string(),
   unitCode: z.string(),
   unitName: texts,
+  releaseStep: z.number(),
   instruments: z.array(
     z.object({
       instrument: z.string(),

@@ -119,6 +119,18 @@ class LocalStackIT {
         assertEquals("KALASIN2", JSON.readTree(me.body()).path("unitCode").asText());
     }
 
+    /** The anonymity audit (survey-service README, threat model): tables, topics, logs and the diff attack. */
+    @Test
+    void noTableTopicOrLogLinksAnAnswerToItsPersonAndNoSingleAnswerMovesAFigure() throws Exception {
+        new AnonymityAudit(config, username -> {
+            try {
+                return token(username);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).run();
+    }
+
     @Test
     void browserTestsOfTheSpaPassAgainstTheStartedStack() throws Exception {
         Path frontend = config.projectRoot().resolve("frontend");

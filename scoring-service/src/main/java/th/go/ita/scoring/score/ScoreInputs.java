@@ -21,6 +21,10 @@ public class ScoreInputs {
 
     public static final String RESPONSES = "survey.responses";
     public static final String REVIEWS = "oit.reviews";
+    /** A step of responses survey-service released together: what it sends. */
+    public static final String RELEASED = "ResponsesReleased";
+    /** One response, as survey-service sent them before responses were released in steps. */
+    public static final String ONE_RESPONSE = "ResponseSubmitted";
 
     @Inject
     EntityManager em;
@@ -31,15 +35,25 @@ public class ScoreInputs {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(String topic, AssessmentRound round, String unitCode, JsonNode payload) {
         if (RESPONSES.equals(topic)) {
-            applyResponse(round, unitCode, payload);
+            // A step is applied as a whole, in the one transaction of its event, so every figure
+            // computed from it moves by the whole step at once.
+            JsonNode responses = payload.path("responses");
+            if (!payload.has("responses")) {
+                applyResponse(round, unitCode, payload.path("instrument").asText(), payload);
+            } else if (!responses.isArray() || responses.isEmpty()) {
+                throw new UnreadableEventException("responses missing");
+            } else {
+                for (JsonNode response : responses) {
+                    applyResponse(round, unitCode, payload.path("instrument").asText(), response);
+                }
+            }
         } else {
             applyReview(round, unitCode, payload);
         }
     }
 
-    private void applyResponse(AssessmentRound round, String unitCode, JsonNode payload) {
+    private void applyResponse(AssessmentRound round, String unitCode, String instrumentCode, JsonNode payload) {
         Framework framework = frameworks.framework(round.frameworkId, round.frameworkVersion);
-        String instrumentCode = payload.path("instrument").asText();
         Framework.Instrument instrument = framework.instrument(instrumentCode)
                 .filter(i -> !i.isOit())
                 .orElseThrow(() -> new UnreadableEventException("unknown instrument " + instrumentCode));

@@ -1,6 +1,7 @@
 package th.go.ita.scoring.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Applies one event from {@code survey.responses} or {@code oit.reviews}: once per envelope id
+ * Applies one event from {@code survey.responses} (a step of released responses, or one response
+ * of before the upgrade) or {@code oit.reviews}: once per envelope id
  * ({@link Inbox}), kept raw for rebuilds, folded into the aggregates, and the unit rescored, all
  * in one transaction. Unknown fields are ignored; an event that cannot be read throws
  * {@link UnreadableEventException} and changes nothing.
@@ -40,11 +42,11 @@ public class ScoreIntake {
     public boolean accept(String topic, String value) {
         EventEnvelope envelope = EventEnvelope.parse(value);
         JsonNode payload = envelope.payload();
-        String expected = ScoreInputs.RESPONSES.equals(topic) ? "ResponseSubmitted" : "OitItemReviewed";
         if (!inbox.firstDelivery(envelope.id(), topic)) {
             return false;
         }
-        if (!expected.equals(envelope.type())) {
+        if (!ScoreInputs.RESPONSES.equals(topic) ? !"OitItemReviewed".equals(envelope.type())
+                : !ScoreInputs.RELEASED.equals(envelope.type()) && !ScoreInputs.ONE_RESPONSE.equals(envelope.type())) {
             return true; // another type on the topic is not scoring's business
         }
         UUID roundId;
@@ -63,12 +65,20 @@ public class ScoreIntake {
         if (unit == null || !unit.isWithin(scope)) {
             throw new UnreadableEventException("unit " + unitCode + " is not in round " + roundId);
         }
+        // Kept for rebuilds, but of responses nothing that orders or identifies one (README, threat
+        // model): no response id (an old ResponseSubmitted still has one), no time, no sequence.
+        // A review keeps its time, so a rebuild replays a unit's verdicts in the order given.
+        boolean responses = ScoreInputs.RESPONSES.equals(topic);
+        if (responses && payload instanceof ObjectNode fields) {
+            fields.remove("responseId");
+        }
         em.createNativeQuery("""
-                INSERT INTO score_input_event (id, topic, round_id, unit_code, payload)
-                VALUES (:id, :topic, :round, :unit, CAST(:payload AS jsonb))
+                INSERT INTO score_input_event (id, topic, round_id, unit_code, payload, reviewed_at)
+                VALUES (:id, :topic, :round, :unit, CAST(:payload AS jsonb), CAST(:at AS timestamptz))
                 """)
                 .setParameter("id", envelope.id()).setParameter("topic", topic).setParameter("round", roundId)
-                .setParameter("unit", unitCode).setParameter("payload", payload.toString()).executeUpdate();
+                .setParameter("unit", unitCode).setParameter("payload", payload.toString())
+                .setParameter("at", responses || envelope.occurredAt() == null ? null : envelope.occurredAt().toString()).executeUpdate();
         inputs.apply(topic, round, unitCode, payload);
         scores.recompute(round, unitCode);
         return true;

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.platform.access.Roles;
-import th.go.ita.scoring.engine.ScoreSheet;
 import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.round.AssessmentRound;
 import th.go.ita.scoring.round.RoundService;
@@ -77,8 +76,11 @@ public class ScoreResource {
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
     @Transactional
     @Operation(summary = "Recompute a unit's score from the stored input events alone")
-    public ScoreSheet rebuild(@PathParam("roundId") UUID roundId, @PathParam("unitCode") String unitCode) {
-        return scores.rebuild(inRound(roundId, unitCode), unitCode);
+    public JsonNode rebuild(@PathParam("roundId") UUID roundId, @PathParam("unitCode") String unitCode) {
+        AssessmentRound round = inRound(roundId, unitCode);
+        scores.rebuild(round, unitCode);
+        // The same sheet GET shows: an administrator's rebuild reveals no more than a read.
+        return withoutIdentifiableQuestions(round, scores.stored(roundId, unitCode));
     }
 
     private AssessmentRound inRound(UUID roundId, String unitCode) {

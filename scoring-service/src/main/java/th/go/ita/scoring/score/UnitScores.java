@@ -84,14 +84,14 @@ public class UnitScores {
         return sheet;
     }
 
-    /** Recomputes from the stored input events alone, as if they arrived again in the same order. */
+    /** Recomputes from the stored input events alone: responses in any order (tallies are sums), reviews in the order given. */
     @Transactional
     public ScoreSheet rebuild(AssessmentRound round, String unitCode) {
         inputs.clear(round.id, unitCode);
         @SuppressWarnings("unchecked")
         List<Object[]> events = em.createNativeQuery("""
                 SELECT topic, CAST(payload AS text) FROM score_input_event
-                WHERE round_id = :round AND unit_code = :unit ORDER BY seq
+                WHERE round_id = :round AND unit_code = :unit ORDER BY reviewed_at NULLS FIRST, id
                 """).setParameter("round", round.id).setParameter("unit", unitCode).getResultList();
         for (Object[] event : events) {
             inputs.apply((String) event[0], round, unitCode, read((String) event[1]));

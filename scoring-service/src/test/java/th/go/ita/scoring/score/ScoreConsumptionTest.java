@@ -54,20 +54,36 @@ class ScoreConsumptionTest {
     static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     /**
-     * A ResponseSubmitted as survey-service sends it (checked against its schema), or with {@code extra}
-     * fields survey does not send today, to show a later producer's additions are tolerated.
+     * A step of responses as survey-service releases it (checked against its schema), or with
+     * {@code extra} fields survey does not send today, to show a later producer's additions are tolerated.
      */
-    static String response(String eventId, UUID round, String instrument, String answersJson, String extra) {
+    static String released(String eventId, UUID round, String instrument, List<String> answersJson, String extra) {
+        String category = "EIT".equals(instrument) ? "\"PARENT\"" : "null";
+        String responses = String.join(", ", answersJson.stream()
+                .map(a -> "{\"answers\": " + a + ", \"respondentCategory\": " + category + "}").toList());
+        String event = """
+                {"id": "%s", "type": "ResponsesReleased", "version": 1, "occurredAt": "%s", "unitCode": "%s",
+                 "roundId": "%s", "payload": {"roundId": "%s", "unitCode": "%s", "instrument": "%s",
+                 "frameworkId": "OBEC-2566", "frameworkVersion": 1, "releasedOn": "2026-11-25",
+                 "responses": [%s]%s}}
+                """.formatted(eventId, LocalDate.now(BANGKOK).atStartOfDay(BANGKOK).toInstant(), SCHOOL, round, round,
+                SCHOOL, instrument, responses, extra);
+        if (extra.isEmpty()) {
+            EventContract.assertMatches("ResponsesReleased", event);
+        }
+        return event;
+    }
+
+    /** One response as survey-service sent them before it released them in steps: still on old topics. */
+    static String oneResponse(UUID round, String instrument, String answersJson) {
         String event = """
                 {"id": "%s", "type": "ResponseSubmitted", "version": 1, "occurredAt": "%s", "unitCode": "%s",
                  "roundId": "%s", "payload": {"responseId": "%s", "roundId": "%s", "unitCode": "%s",
                  "instrument": "%s", "frameworkId": "OBEC-2566", "frameworkVersion": 1, "answers": %s,
-                 "respondentCategory": %s, "submittedOn": "2026-11-25"%s}}
-                """.formatted(eventId, LocalDate.now(BANGKOK).atStartOfDay(BANGKOK).toInstant(), SCHOOL, round, UUID.randomUUID(), round,
-                SCHOOL, instrument, answersJson, "EIT".equals(instrument) ? "\"PARENT\"" : "null", extra);
-        if (extra.isEmpty()) {
-            EventContract.assertMatches("ResponseSubmitted", event);
-        }
+                 "respondentCategory": null, "submittedOn": "2026-11-25"}}
+                """.formatted(UUID.randomUUID(), LocalDate.now(BANGKOK).atStartOfDay(BANGKOK).toInstant(), SCHOOL, round,
+                UUID.randomUUID(), round, SCHOOL, instrument, answersJson);
+        EventContract.assertMatches("ResponseSubmitted", event);
         return event;
     }
 
@@ -97,6 +113,20 @@ class ScoreConsumptionTest {
         }
     }
 
+    long count(String sql, UUID round) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            if (round != null) {
+                query.setParameter("r", round);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    long scoreChanges(UUID round) {
+        return count("SELECT count(*) FROM outbox_event WHERE type = 'UnitScoreChanged' AND payload->>'roundId' = CAST(:r AS text)", round);
+    }
+
     static long received(JsonNode sheet, String instrument) {
         for (JsonNode s : sheet.path("samples")) {
             if (s.path("instrument").asText().equals(instrument)) {
@@ -113,20 +143,26 @@ class ScoreConsumptionTest {
         UUID round = newRound();
         String first = UUID.randomUUID().toString();
         String poison = "this is not an event " + UUID.randomUUID();
+        List<String> step = List.of("{\"i1\": \"4\", \"i4\": \"N\", \"i9\": \"4\"}", "{\"i1\": \"3\", \"i4\": \"Y\"}");
         KafkaTopics.sendAll("survey.responses", SCHOOL, List.of(
-                response(first, round, "IIT", "{\"i1\": \"4\", \"i4\": \"N\", \"i9\": \"4\"}", ""),
-                response(first, round, "IIT", "{\"i1\": \"4\", \"i4\": \"N\", \"i9\": \"4\"}", ""), // redelivered
+                released(first, round, "IIT", step, ""),
+                released(first, round, "IIT", step, ""), // redelivered
                 poison,
-                response(UUID.randomUUID().toString(), round, "IIT", "{\"i1\": \"3\", \"i4\": \"Y\"}",
-                        ", \"aFieldFromTheFuture\": {\"x\": 1}"),
-                response(UUID.randomUUID().toString(), round, "IIT", "{\"i1\": \"2\", \"zz99\": \"4\"}", ""),
-                response(UUID.randomUUID().toString(), round, "EIT", "{\"e1\": \"4\", \"e4\": \"N\"}", "")));
+                oneResponse(round, "IIT", "{\"i1\": \"2\", \"zz99\": \"4\"}"),
+                released(UUID.randomUUID().toString(), round, "EIT", List.of("{\"e1\": \"4\", \"e4\": \"N\"}"),
+                        ", \"aFieldFromTheFuture\": {\"x\": 1}")));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode sheet = stored(round);
             return sheet != null && received(sheet, "IIT") == 3 && received(sheet, "EIT") == 1;
         });
         JsonNode sheet = stored(round);
+        assertEquals(3L, scoreChanges(round), "one UnitScoreChanged per event applied, not one per response");
+        assertEquals(0L, count("SELECT count(*) FROM score_input_event WHERE round_id = :r AND CAST(payload AS text) LIKE '%responseId%'", round),
+                "no response id is kept beside the answers, not even one an old event carried");
+        assertEquals(0L, count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'score_input_event' "
+                + "AND (data_type LIKE 'timestamp%' AND column_name <> 'reviewed_at' OR column_default LIKE 'nextval%')", null),
+                "no time or sequence orders the stored responses");
         assertEquals(66.67, sheet.path("questions").path("i1").asDouble(), 0.0001, "(100 + 67 + 33) / 3, the repeat not counted");
         assertEquals(50.0, sheet.path("questions").path("i4").asDouble(), 0.0001, "no = 100, yes = 0 on a wrongdoing item");
         assertEquals(0.0, sheet.path("questions").path("i9").asDouble(), 0.0001, "reverse item: 'very much' misuse = 0");
@@ -162,19 +198,20 @@ class ScoreConsumptionTest {
         assertEquals(100.0, event.path("payload").path("indicators").path("9").asDouble(), 0.0001);
 
         JsonNode before = stored(round);
+        String shown = given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(200).extract().asString();
         String rebuilt = given().when().post("/scores/rounds/" + round + "/units/" + SCHOOL + "/rebuild")
                 .then().statusCode(200).extract().asString();
-        assertEquals(before, MAPPER.readTree(rebuilt), "a rebuild from the stored events gives identical numbers");
+        assertEquals(MAPPER.readTree(shown), MAPPER.readTree(rebuilt),
+                "a rebuild gives identical numbers and shows no more than a read: no question means of three respondents");
         assertEquals(before, stored(round));
         given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(before.path("total").floatValue()));
         // Five or more IIT respondents: question means are shown.
-        List<String> more = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            more.add(response(UUID.randomUUID().toString(), round, "IIT", "{\"i1\": \"4\"}", ""));
-        }
-        KafkaTopics.sendAll("survey.responses", SCHOOL, more);
+        long changesBefore = scoreChanges(round);
+        KafkaTopics.sendAll("survey.responses", SCHOOL, List.of(released(UUID.randomUUID().toString(), round, "IIT",
+                List.of("{\"i1\": \"4\"}", "{\"i1\": \"4\"}", "{\"i1\": \"4\"}"), "")));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received(stored(round), "IIT") == 6);
+        assertEquals(changesBefore + 1, scoreChanges(round), "three responses in one step: one change, never three");
         given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(200)
                 .body("questions.i1", org.hamcrest.Matchers.equalTo(83.33f)) // (100 + 67 + 33 + 3 × 100) / 6
                 .body("questions.e1", org.hamcrest.Matchers.nullValue());

@@ -24,12 +24,22 @@ public class UsedMarkBlender {
      * may not have committed at the first). */
     private final Map<String, Integer> dirty = new ConcurrentHashMap<>();
 
+    /** The list above is memory only: the first pass after a start rewrites every unit with used
+     * codes, so a crash inside the window cannot leave the link in place. */
+    private volatile boolean sweptSinceStart;
+
     @Inject
     EntityManager em;
 
     /** Remember that a code of this round and unit was spent (called in the intake transaction). */
     public void spentIn(String roundId, String unitCode) {
         dirty.put(roundId + "\n" + unitCode, 2);
+    }
+
+    /** What a fresh start knows: nothing of the list above (tests use it to play a crash). */
+    public void startOver() {
+        dirty.clear();
+        sweptSinceStart = false;
     }
 
     @Scheduled(every = "10s", identity = "used-mark-blender", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -41,6 +51,14 @@ public class UsedMarkBlender {
     /** @return how many code rows were rewritten */
     @Transactional
     public int blend() {
+        if (!sweptSinceStart) {
+            for (Object row : em.createNativeQuery(
+                    "SELECT DISTINCT round_id, unit_code FROM access_code WHERE used").getResultList()) {
+                Object[] group = (Object[]) row;
+                dirty.putIfAbsent(group[0] + "\n" + group[1], 1);
+            }
+            sweptSinceStart = true;
+        }
         int rewritten = 0;
         for (String key : List.copyOf(dirty.keySet())) {
             dirty.computeIfPresent(key, (k, passes) -> passes > 1 ? passes - 1 : null);

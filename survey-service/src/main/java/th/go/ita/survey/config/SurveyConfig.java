@@ -2,6 +2,8 @@ package th.go.ita.survey.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** Settings of survey-service, under {@code ita.*}. */
 @ConfigMapping(prefix = "ita")
@@ -17,6 +19,8 @@ public interface SurveyConfig {
     Codes codes();
 
     Intake intake();
+
+    Release release();
 
     /** Where respondents open the web app, for the links printed on code slips and posters. */
     @WithDefault("http://localhost:8080")
@@ -52,5 +56,30 @@ public interface SurveyConfig {
         /** Rejected access codes one address may try per hour before it must wait. */
         @WithDefault("30")
         int codeFailuresPerHour();
+    }
+
+    /**
+     * How answers leave the service (threat model, "Released in steps"): no figure computed from
+     * responses may move by a single answer, or a colleague could read it off a before/after diff.
+     */
+    interface Release {
+        /**
+         * Responses of one unit and instrument that must wait together before any is released; a
+         * day's leftovers go at 00:00 Asia/Bangkok. Five at the least: below that, a step is as good
+         * as one person's answers.
+         */
+        @WithDefault("5")
+        @Min(5)
+        int step();
+
+        /** How often the release looks for groups that are due (a scheduler duration). */
+        @WithDefault("10s")
+        String interval();
+
+        /** Most responses in one event, so a busy unit's batch stays far below Kafka's record limit. */
+        @WithDefault("100")
+        @Min(5)
+        @Max(1000)
+        int maxPerEvent();
     }
 }

@@ -24,7 +24,8 @@ public final class OwnSurveyRequests {
         @Override
         public String toString() {
             // Answers and the submission id must never reach a log.
-            return "Answers[" + answers.size() + "]";
+            // Null until validated: a body of "answers": null is refused, not turned into a 500 here.
+            return "Answers[" + (answers == null ? 0 : answers.size()) + "]";
         }
     }
 }

@@ -86,7 +86,7 @@ public class OwnSurveyService {
             return 0;
         }
         for (DatedAnswers response : responses) {
-            insertResponse(id, validAnswers(questions, response.answers()), response.on());
+            insertResponse(id, validAnswers(questions, response.answers()), response.on(), true);
         }
         return 1 + responses.size();
     }
@@ -117,11 +117,13 @@ public class OwnSurveyService {
                 .executeUpdate();
     }
 
-    private void insertResponse(UUID surveyId, Map<String, Object> answers, LocalDate on) {
+    /** @param released true only for invented (demo) answers; a respondent's wait for a step of others */
+    private void insertResponse(UUID surveyId, Map<String, Object> answers, LocalDate on, boolean released) {
         em.createNativeQuery("""
-                INSERT INTO own_survey_response (id, survey_id, answers, submitted_on)
-                VALUES (:id, :survey, CAST(:answers AS jsonb), :on)
+                INSERT INTO own_survey_response (id, survey_id, answers, submitted_on, released)
+                VALUES (:id, :survey, CAST(:answers AS jsonb), :on, :released)
                 """)
+                .setParameter("released", released)
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("survey", surveyId)
                 .setParameter("answers", write(answers))
@@ -242,7 +244,7 @@ public class OwnSurveyService {
         if (firstTime == 0) {
             return new Submitted(false, new Receipt("already-received", today));
         }
-        insertResponse(row.id(), validAnswers(row.questions(), answers.answers()), today);
+        insertResponse(row.id(), validAnswers(row.questions(), answers.answers()), today, false);
         return new Submitted(true, new Receipt("received", today));
     }
 
@@ -293,7 +295,7 @@ public class OwnSurveyService {
     }
 
     private long responsesOf(UUID id) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM own_survey_response WHERE survey_id = :id")
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM own_survey_response WHERE survey_id = :id AND released")
                 .setParameter("id", id).getSingleResult()).longValue();
     }
 
@@ -304,7 +306,7 @@ public class OwnSurveyService {
 
     private OwnSurvey.Results results(Row row, boolean staff) {
         List<Map<String, JsonNode>> answers = new ArrayList<>();
-        for (Object a : em.createNativeQuery("SELECT CAST(answers AS text) FROM own_survey_response WHERE survey_id = :id")
+        for (Object a : em.createNativeQuery("SELECT CAST(answers AS text) FROM own_survey_response WHERE survey_id = :id AND released")
                 .setParameter("id", row.id()).getResultList()) {
             try {
                 answers.add(json.readValue((String) a, ANSWERS));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import th.go.ita.survey.config.SurveyConfig;
 import th.go.ita.survey.questionnaire.FrameworkCatalog;
 import th.go.ita.survey.questionnaire.SurveyTarget;
 import th.go.ita.survey.round.Round;
@@ -16,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Live progress of a unit's IIT and EIT: counts only, never single responses. */
+/**
+ * Progress of a unit's IIT and EIT: counts only, and of released responses only
+ * ({@link th.go.ita.survey.response.ResponseRelease}), so the figures move in steps and a unit-admin
+ * cannot read a colleague's answers off the counts before and after she answered.
+ */
 @ApplicationScoped
 public class ProgressService {
 
@@ -29,6 +34,9 @@ public class ProgressService {
     @Inject
     FrameworkCatalog frameworks;
 
+    @Inject
+    SurveyConfig config;
+
     @Transactional
     public UnitProgress of(SurveyTarget target, boolean withBreakdown) {
         Round round = target.round();
@@ -38,7 +46,8 @@ public class ProgressService {
         List<UnitProgress.Instrument> instruments = new ArrayList<>();
         for (String instrument : List.of("IIT", "EIT")) {
             long received = ((Number) em.createNativeQuery("""
-                    SELECT count(*) FROM survey_response WHERE round_id = :round AND unit_code = :unit AND instrument = :instrument
+                    SELECT count(*) FROM survey_response
+                    WHERE round_id = :round AND unit_code = :unit AND instrument = :instrument AND released
                     """)
                     .setParameter("round", round.id).setParameter("unit", unit.code).setParameter("instrument", instrument)
                     .getSingleResult()).longValue();
@@ -50,7 +59,7 @@ public class ProgressService {
                 questions = new TreeMap<>();
                 for (Object row : em.createNativeQuery("""
                         SELECT a.key, a.value, count(*) FROM survey_response r, jsonb_each_text(r.answers) a
-                        WHERE r.round_id = :round AND r.unit_code = :unit AND r.instrument = :instrument
+                        WHERE r.round_id = :round AND r.unit_code = :unit AND r.instrument = :instrument AND r.released
                         GROUP BY a.key, a.value
                         """)
                         .setParameter("round", round.id).setParameter("unit", unit.code).setParameter("instrument", instrument)
@@ -66,6 +75,6 @@ public class ProgressService {
         if (unit.nameEn != null) {
             name.put("en", unit.nameEn);
         }
-        return new UnitProgress(round.id, unit.code, name, instruments);
+        return new UnitProgress(round.id, unit.code, name, config.release().step(), instruments);
     }
 }

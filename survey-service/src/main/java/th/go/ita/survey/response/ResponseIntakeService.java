@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import th.go.ita.platform.outbox.Outbox;
 import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.survey.code.AccessCodeService;
 import th.go.ita.survey.eit.BrowserTokens;
@@ -16,19 +15,18 @@ import th.go.ita.survey.secret.KeyedHash;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Accepts one anonymous response: validated, stored with its {@code ResponseSubmitted} event and
- * (IIT) its code spent, all in one transaction, so either all of it happens or none.
+ * Accepts one anonymous response: validated, stored unreleased and (IIT) its code spent, all in one
+ * transaction, so either all of it happens or none. {@link ResponseRelease} publishes it later,
+ * in a step of several.
  */
 @ApplicationScoped
 public class ResponseIntakeService {
 
-    public static final String TOPIC = "survey.responses";
     static final String SUBMISSION_PURPOSE = "submission-id";
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
@@ -43,9 +41,6 @@ public class ResponseIntakeService {
 
     @Inject
     KeyedHash keyedHash;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     BrowserTokens browserTokens;
@@ -112,22 +107,7 @@ public class ResponseIntakeService {
                 .setParameter("today", today)
                 .executeUpdate();
 
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("responseId", responseId.toString());
-        payload.put("roundId", target.round().id);
-        payload.put("unitCode", target.unit().code);
-        payload.put("instrument", submission.instrument().name());
-        payload.put("frameworkId", target.round().frameworkId);
-        payload.put("frameworkVersion", target.round().frameworkVersion);
-        payload.put("answers", answers);
-        payload.put("respondentCategory", category);
-        payload.put("submittedOn", today.toString());
-        // The day only, as the event's time and the record's timestamp: a time of day beside the
-        // answers could tell who answered (ita.outbox.time-precision=day keeps the relay's own
-        // marks to the day as well). The day's start in Bangkok, not 00:00 UTC of its date: that
-        // lies up to 7 hours ahead, and Kafka refuses a record more than an hour in the future.
-        outbox.add(TOPIC, target.unit().code, "ResponseSubmitted", target.unit().code,
-                target.round().id, today.atStartOfDay(BANGKOK).toInstant(), payload);
+        // Nothing leaves yet: ResponseRelease lets it go with at least a step of others.
         return new Result(true, new Receipt("received", today));
     }
 

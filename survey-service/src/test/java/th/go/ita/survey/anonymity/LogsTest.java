@@ -4,8 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import th.go.ita.platform.outbox.OutboxRelay;
+import th.go.ita.survey.response.ResponseRelease;
 import th.go.ita.survey.support.Codes;
+import th.go.ita.survey.support.Db;
 import th.go.ita.platform.testing.TestBroker;
 import th.go.ita.survey.support.Respondent;
 import th.go.ita.survey.support.ScoringEvents;
@@ -13,6 +17,8 @@ import th.go.ita.survey.support.ScoringEvents;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
@@ -27,6 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestSecurity(user = "admin", roles = "system-admin")
 @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
 class LogsTest {
+
+    @Inject
+    ResponseRelease release;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void logsNeverContainCodesAnswersOrSubmissionIds() {
@@ -70,7 +82,13 @@ class LogsTest {
             Respondent.submit(Respondent.iit(w.roundId(), w.school(), codes.get(0))).statusCode(409);
             Respondent.submit(bad).statusCode(422);
             Respondent.submit(Respondent.iit(w.roundId(), w.school(), "ZZZZZ-ZZZZZ")).statusCode(404);
-            TestBroker.awaitRecords("survey.responses", r -> w.school().equals(r.key()), Duration.ofSeconds(20));
+            // The answer left over from a day gone by, released and relayed: the release and the relay are heard too.
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Bangkok"));
+            Db.update("UPDATE survey_response SET submitted_on = ? WHERE unit_code = ?", java.sql.Date.valueOf(today.minusDays(1)), w.school());
+            release.releaseDue(today);
+            relay.publishPending();
+            assertThat(TestBroker.awaitRecords("survey.responses", r -> w.school().equals(r.key()), Duration.ofSeconds(20)))
+                    .hasSize(1);
         } finally {
             root.removeHandler(capture);
             ours.setLevel(before);

@@ -42,6 +42,9 @@ class UnlinkabilityTest {
     @Inject
     UsedMarkBlender blender;
 
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
     @Test
     void noStoredColumnJoinsAResponseToTheCodeThatSubmittedIt() {
         ScoringEvents.World w = ScoringEvents.world(8);
@@ -93,6 +96,36 @@ class UnlinkabilityTest {
                 assertThat(codeOrder).as("responses by %s vs codes by %s", rc, cc).isNotEqualTo(truthInResponseOrder);
             }
         }
+    }
+
+    /**
+     * The blender's list of units to rewrite lives in memory. A crash after a code was spent and
+     * before the blender came round would leave the spent code and its response with one xmin:
+     * the first pass after a start rewrites every used code, so the link does not survive it.
+     */
+    @Test
+    void aRestartInsideTheBlendersWindowStillErasesTheXminLink() {
+        ScoringEvents.World w = ScoringEvents.world(5);
+        String code = Codes.generate(w.roundId(), w.school(), 1).get(0);
+        scheduler.pause("used-mark-blender"); // the crash: no scheduled pass comes round
+        try {
+            Respondent.submit(Respondent.iit(w.roundId(), w.school(), code)).statusCode(201);
+            assertXminLinkErasedAfterRestart(w);
+        } finally {
+            scheduler.resume("used-mark-blender");
+        }
+    }
+
+    private void assertXminLinkErasedAfterRestart(ScoringEvents.World w) {
+        String xmin = "SELECT CAST(xmin AS text) AS x FROM ";
+        Object responseXmin = Db.rows(xmin + "survey_response WHERE round_id = ?", w.roundId()).get(0).get("x");
+        assertThat(Db.rows(xmin + "access_code WHERE round_id = ? AND used", w.roundId()).get(0).get("x"))
+                .as("the link the blender exists to erase").isEqualTo(responseXmin);
+
+        blender.startOver();
+        assertThat(blender.blend()).isPositive();
+        assertThat(Db.rows(xmin + "access_code WHERE round_id = ? AND used", w.roundId()).get(0).get("x"))
+                .isNotEqualTo(responseXmin);
     }
 
     @Test

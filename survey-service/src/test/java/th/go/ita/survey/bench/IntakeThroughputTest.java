@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A quick measurement of intake on this machine, not a benchmark with a verdict: prints
  * submissions per second and latency percentiles of IIT submissions (validation, code spend,
- * response and outbox row in one transaction) from 4 concurrent clients. The full benchmark is
+ * response row in one transaction) from 4 concurrent clients. The full benchmark is
  * its own issue. Asserts only that every submission was accepted.
  */
 @QuarkusTest

@@ -81,6 +81,6 @@ class DemoDataLoaderTest {
                 SELECT column_name FROM information_schema.columns WHERE table_name = 'own_survey_response'
                 ORDER BY column_name""");
         assertThat(columns).extracting(c -> c.get("column_name"))
-                .containsExactly("answers", "id", "submitted_on", "survey_id");
+                .containsExactly("answers", "id", "released", "submitted_on", "survey_id");
     }
 }

@@ -6,8 +6,11 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import th.go.ita.survey.support.Db;
 import th.go.ita.survey.support.ScoringEvents;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +24,9 @@ import static th.go.ita.survey.own.OwnSurveyTest.tokenOf;
 /** The public results page an office prints or links as OIT evidence: plain HTML, Thai first. */
 @QuarkusTest
 class OwnResultsPageTest {
+
+    @jakarta.inject.Inject
+    th.go.ita.survey.response.ResponseRelease release;
 
     static final String UNIT = "PAGE-AREA";
 
@@ -51,6 +57,7 @@ class OwnResultsPageTest {
         for (String[] a : new String[][]{{"5", "1"}, {"4", "1"}, {"4", "2"}, {"5", "1"}, {"3", "2"}}) {
             answer(token, response("q1", a[0], "q2", a[1], "q3", "ชื่อผู้ตอบ นายสมชาย")).statusCode(201);
         }
+        release.releaseDue(LocalDate.now(ZoneId.of("Asia/Bangkok")));
 
         // Not public yet: a page a person can read says so, in Thai and English, with no survey text.
         Response hidden = given().auth().none().when().get("/own-surveys/{t}/results.html", token);
@@ -96,6 +103,11 @@ class OwnResultsPageTest {
         String token = tokenOf(given().contentType("application/json").body(Map.of("state", "OPEN"))
                 .when().post("/units/{u}/own-surveys/{id}/state", UNIT, id).then().extract().path("publicUrl"));
         answer(token, response("q1", "1", "q2", "2")).statusCode(201);
+        // A day's single leftover, released once the day is over.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Bangkok"));
+        Db.update("UPDATE own_survey_response SET submitted_on = ? WHERE survey_id = CAST(? AS uuid)",
+                java.sql.Date.valueOf(today.minusDays(1)), id);
+        release.releaseDue(today);
         given().contentType("application/json").body(Map.of("resultsPublic", true))
                 .when().put("/units/{u}/own-surveys/{id}/results-public", UNIT, id).then().statusCode(200);
 

@@ -5,16 +5,20 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import th.go.ita.survey.response.ResponseRelease;
 import th.go.ita.survey.support.Db;
 import th.go.ita.survey.support.ScoringEvents;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +72,20 @@ class OwnSurveyTest {
         return given().contentType("application/json").body(satisfactionSurvey())
                 .when().post("/units/{u}/own-surveys", unit)
                 .then().statusCode(201).extract().path("id");
+    }
+
+    @Inject
+    ResponseRelease release;
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Bangkok"));
+    }
+
+    /** The answers waiting now were given on a day that has ended: the release lets them go. */
+    void dayIsOver(String surveyId) {
+        Db.update("UPDATE own_survey_response SET submitted_on = ? WHERE survey_id = CAST(? AS uuid) AND NOT released",
+                java.sql.Date.valueOf(today().minusDays(1)), surveyId);
+        release.releaseDue(today());
     }
 
     static ValidatableResponse answer(String token, Object body) {
@@ -130,13 +148,14 @@ class OwnSurveyTest {
             answer(token, r).statusCode(201).body("status", equalTo("received"));
         }
         answer(token, responses.get(0)).statusCode(200).body("status", equalTo("already-received"));
+        release.releaseDue(today());
 
         List<Map<String, Object>> stored = Db.rows("SELECT row_to_json(r)::text AS json FROM own_survey_response r "
                 + "WHERE survey_id = CAST(? AS uuid)", id);
         assertThat(stored).hasSize(6);
         assertThat(Db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'own_survey_response'"))
                 .extracting(r -> r.get("column_name"))
-                .containsExactlyInAnyOrder("id", "survey_id", "answers", "submitted_on");
+                .containsExactlyInAnyOrder("id", "survey_id", "answers", "submitted_on", "released");
         for (Map<String, Object> r : stored) {
             assertThat((String) r.get("json")).doesNotContain("10.").doesNotContain("unit.school");
         }
@@ -193,7 +212,12 @@ class OwnSurveyTest {
                 .when().post("/units/{u}/own-surveys/{id}/state", SCHOOL, id).then().extract().path("publicUrl"));
         for (int i = 0; i < 3; i++) {
             answer(token, response("q1", "5", "q2", "1", "q4", "ข้อความที่ระบุตัวได้")).statusCode(201);
+            release.releaseDue(today());
+            // The diff attack: no single answer moves the results.
+            given().when().get("/units/{u}/own-surveys/{id}/results", SCHOOL, id).then().statusCode(200)
+                    .body("responses", equalTo(0));
         }
+        dayIsOver(id);
         given().when().get("/units/{u}/own-surveys/{id}/results", SCHOOL, id)
                 .then().statusCode(200)
                 .body("responses", equalTo(3))
@@ -211,6 +235,7 @@ class OwnSurveyTest {
         for (int i = 0; i < 2; i++) {
             answer(token, response("q1", "4", "q2", "2", "q4", "อีกข้อความ")).statusCode(201);
         }
+        dayIsOver(id);
         given().auth().none().when().get("/own-surveys/{t}/results", token).then().statusCode(200)
                 .body("responses", equalTo(5))
                 .body("breakdownHidden", equalTo(false))
@@ -314,6 +339,10 @@ class OwnSurveyTest {
                 .body("errors.field", equalTo(List.of("answers.q1", "answers.q2")))
                 .body("errors[0].message_th", equalTo("ข้อนี้ต้องตอบ"));
         answer(token, Map.of("answers", Map.of("q1", "5"))).statusCode(400);
+        Map<String, Object> nullAnswers = new LinkedHashMap<>();
+        nullAnswers.put("submissionId", UUID.randomUUID().toString());
+        nullAnswers.put("answers", null);
+        answer(token, nullAnswers).statusCode(400).contentType("application/problem+json");
         assertThat(Db.count("SELECT count(*) FROM own_survey_response WHERE survey_id = CAST(? AS uuid)", id)).isZero();
         assertThat(Db.count("SELECT count(*) FROM own_submission_seen")).isEqualTo(seenBefore);
     }

@@ -32,6 +32,14 @@ public interface OutboxConfig {
     @WithDefault("exact")
     TimePrecision timePrecision();
 
+    /**
+     * Whether an event stays in {@code outbox_event} once the broker has acknowledged it. A service
+     * whose events carry answers deletes them instead: the topic has them, and a table that keeps
+     * every event for good keeps every step between them.
+     */
+    @WithDefault("true")
+    boolean keepPublished();
+
     enum TimePrecision {
         EXACT, DAY;
 

@@ -213,7 +213,9 @@ public class OutboxRelay {
     private void mark(List<UUID> done, Map<UUID, String> refused, List<UUID> later) {
         String now = config.timePrecision().now();
         if (!done.isEmpty()) {
-            em.createNativeQuery("UPDATE outbox_event SET published_at = " + now + " WHERE id IN (:ids)")
+            em.createNativeQuery(config.keepPublished()
+                            ? "UPDATE outbox_event SET published_at = " + now + " WHERE id IN (:ids)"
+                            : "DELETE FROM outbox_event WHERE id IN (:ids)")
                     .setParameter("ids", done).executeUpdate();
         }
         refused.forEach((id, reason) -> em.createNativeQuery(
