@@ -8,6 +8,10 @@ import { afterEach, vi } from 'vitest';
 vi.mock('../lib/echarts', () => ({
   init: () => ({ setOption() {}, dispose() {}, resize() {} }),
 }));
+// Loaded (as the mock) before any test: a chart whose effect runs as a file's last test ends then
+// finds the module in the cache, instead of evaluating the real ECharts after jsdom is torn down
+// (seen on a loaded CI machine as "document is not defined" from ECharts' tooltip helper).
+await import('../lib/echarts');
 
 afterEach(() => {
   cleanup();

@@ -5,9 +5,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import th.go.ita.activity.event.Topics;
+import th.go.ita.platform.outbox.ConsumedEvents;
 import th.go.ita.platform.outbox.EventEnvelope;
 import th.go.ita.platform.outbox.Inbox;
 import th.go.ita.platform.outbox.UnreadableEventException;
@@ -20,6 +20,9 @@ import th.go.ita.platform.outbox.UnreadableEventException;
 public class FrameworksConsumer {
 
     @Inject
+    ConsumedEvents consumed;
+
+    @Inject
     Inbox inbox;
 
     @Inject
@@ -27,8 +30,11 @@ public class FrameworksConsumer {
 
     @Incoming(Topics.FRAMEWORKS_CHANNEL)
     @Blocking
-    @Transactional
     public void onFramework(String json) {
+        consumed.apply(Topics.FRAMEWORKS, () -> applyFramework(json));
+    }
+
+    private void applyFramework(String json) {
         EventEnvelope event = EventEnvelope.parse(json);
         if (!"FrameworkPublished".equals(event.type())) {
             return;

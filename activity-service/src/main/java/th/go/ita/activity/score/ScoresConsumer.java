@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import th.go.ita.activity.event.Topics;
+import th.go.ita.platform.outbox.ConsumedEvents;
 import th.go.ita.platform.outbox.EventEnvelope;
 import th.go.ita.platform.outbox.Inbox;
 import th.go.ita.platform.outbox.UnreadableEventException;
@@ -24,12 +24,18 @@ import java.util.Map;
 public class ScoresConsumer {
 
     @Inject
+    ConsumedEvents consumed;
+
+    @Inject
     Inbox inbox;
 
     @Incoming(Topics.SCORES_CHANNEL)
     @Blocking
-    @Transactional
     public void onScores(String json) {
+        consumed.apply(Topics.SCORES, () -> applyScores(json));
+    }
+
+    private void applyScores(String json) {
         EventEnvelope event = EventEnvelope.parse(json);
         if (!"UnitScoreChanged".equals(event.type())) {
             return;

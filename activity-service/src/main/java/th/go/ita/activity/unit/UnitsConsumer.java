@@ -5,9 +5,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import th.go.ita.activity.event.Topics;
+import th.go.ita.platform.outbox.ConsumedEvents;
 import th.go.ita.platform.outbox.EventEnvelope;
 import th.go.ita.platform.outbox.Inbox;
 import th.go.ita.platform.outbox.UnreadableEventException;
@@ -17,6 +17,9 @@ import th.go.ita.platform.outbox.UnreadableEventException;
 public class UnitsConsumer {
 
     @Inject
+    ConsumedEvents consumed;
+
+    @Inject
     Inbox inbox;
 
     @Inject
@@ -24,8 +27,11 @@ public class UnitsConsumer {
 
     @Incoming(Topics.UNITS_CHANNEL)
     @Blocking
-    @Transactional
     public void onUnit(String json) {
+        consumed.apply(Topics.UNITS, () -> applyUnit(json));
+    }
+
+    private void applyUnit(String json) {
         EventEnvelope event = EventEnvelope.parse(json);
         if (!"UnitUpserted".equals(event.type())) {
             return;

@@ -75,6 +75,7 @@ final class AnonymityAudit {
 
         // The diff attack: every figure the unit-admin and the area can read, after each single answer.
         Map<String, String> before = figures(round, unitAdmin, area);
+        before.forEach((figure, shown) -> assertTrue(shown.startsWith("200 "), figure + " is readable: " + shown));
         Random random = new Random(7);
         for (int i = 0; i < STEP - 1; i++) {
             answer(round, codes.get(i), questionnaire, random);
@@ -151,6 +152,9 @@ final class AnonymityAudit {
         figures.put("score sheet", text("/api/scoring/scores/rounds/" + round + "/units/" + UNIT, area));
         figures.put("round progress", text("/api/scoring/dashboards/areas/" + UNIT + "/rounds/" + round + "/progress", area));
         figures.put("area dashboard", text("/api/scoring/dashboards/areas/" + UNIT + "?fiscalYear=2567", area));
+        figures.put("round progress export", text("/api/scoring/dashboards/areas/" + UNIT + "/rounds/" + round
+                + "/progress/export?format=csv", area));
+        figures.put("area dashboard export", text("/api/scoring/dashboards/areas/" + UNIT + "/export?fiscalYear=2567&format=csv", area));
         return figures;
     }
 

@@ -4,20 +4,20 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import th.go.ita.platform.outbox.UnreadableEventException;
+import th.go.ita.platform.outbox.ConsumedEvents;
 
 /**
- * Reads scoring's inputs from Kafka. A thrown exception nacks the record, which the channel's
- * dead-letter-queue strategy sends to {@code <topic>.dlq.scoring}; the consumer carries on.
+ * Reads scoring's inputs from Kafka. An event that can never count goes to {@code <topic>.dlq.scoring}
+ * with its reason; one that failed for a reason that may pass is tried again ({@link ConsumedEvents}).
  */
 @ApplicationScoped
 public class ScoreInputConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ScoreInputConsumer.class);
-
     @Inject
     ScoreIntake intake;
+
+    @Inject
+    ConsumedEvents consumed;
 
     @Incoming("survey-responses")
     @Blocking
@@ -32,11 +32,6 @@ public class ScoreInputConsumer {
     }
 
     private void handle(String topic, String value) {
-        try {
-            intake.accept(topic, value);
-        } catch (UnreadableEventException e) {
-            LOG.warnf("Unreadable event on %s sent to the dead-letter topic: %s", topic, e.getMessage());
-            throw e;
-        }
+        consumed.apply(topic, () -> intake.accept(topic, value));
     }
 }

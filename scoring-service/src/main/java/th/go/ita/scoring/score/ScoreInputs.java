@@ -109,13 +109,23 @@ public class ScoreInputs {
             return; // only final verdicts count
         }
         LocalDate reviewedOn = payload.path("reviewedOn").isTextual() ? LocalDate.parse(payload.path("reviewedOn").asText()) : null;
+        JsonNode sequence = payload.path("sequence");
+        if (!sequence.isMissingNode() && !sequence.isNull() && (!sequence.canConvertToInt() || sequence.asInt() < 1)) {
+            throw new UnreadableEventException("sequence is not a positive number");
+        }
+        // The item's newest verdict wins, whatever order the events came in (two relays, a replay).
+        // Only verdicts from before evidence numbered them (no sequence) fall back to the last arrival.
         em.createNativeQuery("""
-                INSERT INTO oit_verdict (round_id, unit_code, item_code, passed, reviewed_on)
-                VALUES (:round, :unit, :item, :passed, :on)
-                ON CONFLICT (round_id, unit_code, item_code) DO UPDATE SET passed = :passed, reviewed_on = :on
+                INSERT INTO oit_verdict (round_id, unit_code, item_code, passed, reviewed_on, sequence)
+                VALUES (:round, :unit, :item, :passed, :on, CAST(:sequence AS INTEGER))
+                ON CONFLICT (round_id, unit_code, item_code) DO UPDATE
+                    SET passed = EXCLUDED.passed, reviewed_on = EXCLUDED.reviewed_on, sequence = EXCLUDED.sequence
+                    WHERE oit_verdict.sequence IS NULL OR EXCLUDED.sequence IS NULL OR EXCLUDED.sequence > oit_verdict.sequence
                 """)
                 .setParameter("round", round.id).setParameter("unit", unitCode).setParameter("item", item)
-                .setParameter("passed", "PASSED".equals(verdict)).setParameter("on", reviewedOn).executeUpdate();
+                .setParameter("passed", "PASSED".equals(verdict)).setParameter("on", reviewedOn)
+                .setParameter("sequence", sequence.canConvertToInt() ? String.valueOf(sequence.asInt()) : null)
+                .executeUpdate();
     }
 
     /** Forgets a unit's aggregates for a round, before a rebuild replays its events. */

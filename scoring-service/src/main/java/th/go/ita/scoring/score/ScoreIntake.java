@@ -42,9 +42,6 @@ public class ScoreIntake {
     public boolean accept(String topic, String value) {
         EventEnvelope envelope = EventEnvelope.parse(value);
         JsonNode payload = envelope.payload();
-        if (!inbox.firstDelivery(envelope.id(), topic)) {
-            return false;
-        }
         if (!ScoreInputs.RESPONSES.equals(topic) ? !"OitItemReviewed".equals(envelope.type())
                 : !ScoreInputs.RELEASED.equals(envelope.type()) && !ScoreInputs.ONE_RESPONSE.equals(envelope.type())) {
             return true; // another type on the topic is not scoring's business
@@ -64,6 +61,10 @@ public class ScoreIntake {
         Unit scope = Unit.findById(round.scopeUnitCode);
         if (unit == null || !unit.isWithin(scope)) {
             throw new UnreadableEventException("unit " + unitCode + " is not in round " + roundId);
+        }
+        scores.lock(roundId, unitCode);
+        if (!inbox.firstDelivery(envelope.id(), topic)) {
+            return false;
         }
         // Kept for rebuilds, but of responses nothing that orders or identifies one (README, threat
         // model): no response id (an old ResponseSubmitted still has one), no time, no sequence.

@@ -48,6 +48,23 @@ public class UnitScores {
     @Inject
     ScoreInputs inputs;
 
+    /** The first key of the per-unit lock ({@link #lock}); the second is the round and unit's hash. */
+    static final int UNIT_SCORE_LOCK = 1_946_006;
+
+    /**
+     * Serializes whatever changes one unit's score in a round until the caller's transaction ends.
+     * Responses and reviews are consumed on separate threads (and a rebuild runs on a request
+     * thread): two of them computing side by side would each read the inputs without the other's
+     * uncommitted change, and the later commit would store a sheet that misses one. Under the lock,
+     * READ COMMITTED lets each statement see what the one before it committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(UUID roundId, String unitCode) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:ns, hashtext(:key))) AS locked")
+                .setParameter("ns", UNIT_SCORE_LOCK).setParameter("key", roundId + "/" + unitCode)
+                .getSingleResult();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public ScoreSheet recompute(AssessmentRound round, String unitCode) {
         Unit unit = Unit.findById(unitCode);
@@ -87,6 +104,7 @@ public class UnitScores {
     /** Recomputes from the stored input events alone: responses in any order (tallies are sums), reviews in the order given. */
     @Transactional
     public ScoreSheet rebuild(AssessmentRound round, String unitCode) {
+        lock(round.id, unitCode);
         inputs.clear(round.id, unitCode);
         @SuppressWarnings("unchecked")
         List<Object[]> events = em.createNativeQuery("""

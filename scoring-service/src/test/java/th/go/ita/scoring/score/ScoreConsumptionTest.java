@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import th.go.ita.scoring.KafkaTopics;
 import th.go.ita.scoring.demo.DemoDataLoader;
+import th.go.ita.scoring.round.AssessmentRound;
 import th.go.ita.platform.testing.EventContract;
 
 import java.time.Duration;
@@ -22,6 +23,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +45,12 @@ class ScoreConsumptionTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ScoreIntake intake;
+
+    @Inject
+    UnitScores scores;
 
     UUID newRound() {
         demo.load();
@@ -88,12 +99,12 @@ class ScoreConsumptionTest {
     }
 
     /** An OitItemReviewed as evidence-service sends it, checked against its schema. */
-    static String review(UUID round, String item, String verdict, boolean isFinal) {
+    static String review(UUID round, String item, String verdict, boolean isFinal, int sequence) {
         String event = """
                 {"id": "%s", "type": "OitItemReviewed", "version": 1, "occurredAt": "%s", "unitCode": "%s",
                  "roundId": "%s", "payload": {"roundId": "%s", "unitCode": "%s", "itemCode": "%s",
-                 "verdict": "%s", "final": %s, "reviewedOn": "2026-11-20"}}
-                """.formatted(UUID.randomUUID(), Instant.now(), SCHOOL, round, round, SCHOOL, item, verdict, isFinal);
+                 "verdict": "%s", "final": %s, "reviewedOn": "2026-11-20", "sequence": %d}}
+                """.formatted(UUID.randomUUID(), Instant.now(), SCHOOL, round, round, SCHOOL, item, verdict, isFinal, sequence);
         EventContract.assertMatches("OitItemReviewed", event);
         return event;
     }
@@ -178,11 +189,12 @@ class ScoreConsumptionTest {
 
         List<String> reviews = new ArrayList<>();
         for (int i = 1; i <= 43; i++) {
-            reviews.add(review(round, "O" + i, "PASSED", true));
+            reviews.add(review(round, "O" + i, "PASSED", true, 1));
         }
-        reviews.add(review(round, "O5", "FAILED", false)); // a draft verdict does not count
-        reviews.add(review(round, "O7", "FAILED", true));
-        reviews.add(review(round, "O7", "PASSED", true)); // the last final verdict wins
+        reviews.add(review(round, "O5", "FAILED", false, 2)); // a draft verdict does not count
+        reviews.add(review(round, "O7", "FAILED", true, 2));
+        reviews.add(review(round, "O7", "PASSED", true, 4)); // the newest final verdict wins …
+        reviews.add(review(round, "O7", "FAILED", true, 3)); // … though an older one arrives after it
         KafkaTopics.sendAll("oit.reviews", SCHOOL, reviews);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode s = stored(round);
@@ -215,6 +227,40 @@ class ScoreConsumptionTest {
         given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(200)
                 .body("questions.i1", org.hamcrest.Matchers.equalTo(83.33f)) // (100 + 67 + 33 + 3 × 100) / 6
                 .body("questions.e1", org.hamcrest.Matchers.nullValue());
+    }
+
+    /**
+     * A response step and a review for one unit applied at the same moment, as the two consumer
+     * threads do: the stored sheet must hold both, never the sheet of whichever committed last alone.
+     */
+    @Test
+    void aResponseStepAndAReviewAtOnceBothCount() throws Exception {
+        UUID round = newRound();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 1; i <= 12; i++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                String step = released(UUID.randomUUID().toString(), round, "IIT",
+                        List.of("{\"i1\": \"4\"}", "{\"i1\": \"3\"}", "{\"i1\": \"4\"}", "{\"i1\": \"2\"}", "{\"i1\": \"4\"}"), "");
+                String verdict = review(round, "O" + i, "PASSED", true, 1);
+                Future<Boolean> a = threads.submit(() -> {
+                    together.await();
+                    return intake.accept(ScoreInputs.RESPONSES, step);
+                });
+                Future<Boolean> b = threads.submit(() -> {
+                    together.await();
+                    return intake.accept(ScoreInputs.REVIEWS, verdict);
+                });
+                assertTrue(a.get() && b.get());
+
+                JsonNode live = stored(round);
+                assertEquals(5L * i, received(live, "IIT"), "after pair " + i + ": every IIT response counts");
+                QuarkusTransaction.requiringNew().run(() -> scores.rebuild(AssessmentRound.findById(round), SCHOOL));
+                assertEquals(stored(round), live, "after pair " + i + ": the live sheet is what the stored inputs give");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -5,8 +5,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import th.go.ita.platform.outbox.ConsumedEvents;
 import th.go.ita.platform.outbox.EventEnvelope;
 import th.go.ita.platform.outbox.Inbox;
 import th.go.ita.platform.outbox.UnreadableEventException;
@@ -21,6 +21,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class ScoringEventsConsumer {
+
+    @Inject
+    ConsumedEvents consumed;
 
     public static final String UNITS = "units";
     public static final String FRAMEWORKS = "frameworks";
@@ -37,8 +40,11 @@ public class ScoringEventsConsumer {
 
     @Incoming(UNITS)
     @Blocking
-    @Transactional
     public void onUnit(String message) {
+        consumed.apply("ita.units", () -> applyUnit(message));
+    }
+
+    private void applyUnit(String message) {
         EventEnvelope event = EventEnvelope.parse(message, "UnitUpserted");
         JsonNode p = event.payload();
         String code = EventEnvelope.text(p, "code");
@@ -73,8 +79,11 @@ public class ScoringEventsConsumer {
 
     @Incoming(FRAMEWORKS)
     @Blocking
-    @Transactional
     public void onFramework(String message) {
+        consumed.apply("ita.frameworks", () -> applyFramework(message));
+    }
+
+    private void applyFramework(String message) {
         EventEnvelope event = EventEnvelope.parse(message, "FrameworkPublished");
         JsonNode doc = event.payload();
         String id = EventEnvelope.text(doc, "id");
@@ -98,8 +107,11 @@ public class ScoringEventsConsumer {
 
     @Incoming(ROUNDS)
     @Blocking
-    @Transactional
     public void onRound(String message) {
+        consumed.apply("ita.rounds", () -> applyRound(message));
+    }
+
+    private void applyRound(String message) {
         EventEnvelope event = EventEnvelope.parse(message, "RoundUpserted");
         JsonNode p = event.payload();
         String id = EventEnvelope.text(p, "id");

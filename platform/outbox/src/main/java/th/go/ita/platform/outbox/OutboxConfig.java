@@ -40,6 +40,19 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean keepPublished();
 
+    /** How a consumer waits out a failure that may pass (see {@link ConsumedEvents}). */
+    Retry consumerRetry();
+
+    interface Retry {
+        /** The first wait before an event is applied again. */
+        @WithDefault("500ms")
+        Duration firstDelay();
+
+        /** The longest wait between attempts; the wait doubles up to it and stays there. */
+        @WithDefault("30s")
+        Duration maxDelay();
+    }
+
     enum TimePrecision {
         EXACT, DAY;
 

@@ -88,6 +88,9 @@ public class OutboxRelay {
 
     private Producer<String, String> producer;
 
+    /** Since when the broker has acknowledged nothing this relay sent; null while it answers. */
+    private volatile java.time.Instant brokerSilentSince;
+
     @Inject
     public OutboxRelay(MeterRegistry registry) {
         published = registry.counter("ita.outbox.published");
@@ -175,7 +178,18 @@ public class OutboxRelay {
             LOG.warnf("Outbox relay: %d of %d events not acknowledged by Kafka (%s); they wait for the next pass",
                     later.size(), rows.size(), firstFailure == null ? "not sent in this pass" : describe(firstFailure));
         }
-        return new Pass(done.size(), refused.size(), later.size(), firstFailure != null && !refused(firstFailure));
+        boolean suspect = firstFailure != null && !refused(firstFailure);
+        if (!done.isEmpty() || !suspect) {
+            brokerSilentSince = null;
+        } else if (brokerSilentSince == null) {
+            brokerSilentSince = java.time.Instant.now();
+        }
+        return new Pass(done.size(), refused.size(), later.size(), suspect);
+    }
+
+    /** Since when the broker has acknowledged nothing this relay sent, or null while it answers (readiness). */
+    public java.time.Instant brokerSilentSince() {
+        return brokerSilentSince;
     }
 
     /**

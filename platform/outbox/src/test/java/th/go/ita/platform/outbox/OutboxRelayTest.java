@@ -140,6 +140,13 @@ class OutboxRelayTest {
             assertEquals(0, pass.parked(), "an outage parks nothing");
             assertEquals(5, pass.waiting());
             assertTrue(pass.producerSuspect());
+            // Still ready: intake goes on into the outbox; readiness says delivery is what waits.
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("UP"))
+                    .body("checks.find { it.name.startsWith('Event delivery') }.data.broker",
+                            org.hamcrest.Matchers.startsWith("not answering since"))
+                    .body("checks.find { it.name.startsWith('Event delivery') }.data.waiting",
+                            org.hamcrest.Matchers.greaterThanOrEqualTo(5));
         } finally {
             ItaTestStack.kafka().restart();
         }

@@ -153,6 +153,13 @@ public class ProblemMappers {
         if (state != null && state.startsWith("22")) {
             return respond(400, "invalid-input", List.of(), headers, uri);
         }
+        if (databaseAway(e, state)) {
+            // The database restarting or out of connections: the transaction rolled back whole, so
+            // the same request can simply be sent again in a moment.
+            LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(503, "unavailable", List.of(), headers, uri))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(500, "internal", List.of(), headers, uri, errorId);
@@ -182,6 +189,25 @@ public class ProblemMappers {
         }
         List<Locale> languages = headers.getAcceptableLanguages();
         return !languages.isEmpty() && "en".equals(languages.get(0).getLanguage());
+    }
+
+    /** Seconds a client waits before sending a request again that met an unavailable database. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * SQLSTATE class 08 (no connection), 57P01–57P03 (the server shutting down or starting), 53300
+     * (too many connections), or the pool giving up waiting for a connection (no SQLSTATE).
+     */
+    private static boolean databaseAway(Throwable e, String state) {
+        if (state != null) {
+            return state.startsWith("08") || state.startsWith("57P0") || state.equals("53300");
+        }
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sqlState(Throwable e) {
