@@ -53,25 +53,11 @@ public class MeetingService {
                 }
             }
         }
-        Meeting meeting = new Meeting();
-        meeting.id = UUID.randomUUID();
-        meeting.unitCode = unitCode;
-        meeting.heldOn = request.heldOn();
-        meeting.title = request.title().strip();
-        meeting.attendeesCount = request.attendeesCount();
-        meeting.agenda = agenda;
-        meeting.decisions = request.decisions() == null ? List.of() : List.copyOf(request.decisions());
-        meeting.persist();
+        Meeting meeting = Meeting.record(unitCode, request.heldOn(), request.title().strip(), request.attendeesCount(),
+                agenda, request.decisions() == null ? List.of() : List.copyOf(request.decisions()));
         if (request.actions() != null) {
             for (MeetingApi.ActionRequest a : request.actions()) {
-                ActionItem item = new ActionItem();
-                item.id = UUID.randomUUID();
-                item.meetingId = meeting.id;
-                item.unitCode = unitCode;
-                item.description = a.description().strip();
-                item.owner = a.owner().strip();
-                item.dueOn = a.dueOn();
-                item.persist();
+                ActionItem.add(meeting, a.description().strip(), a.owner().strip(), a.dueOn(), null);
             }
         }
         return view(meeting);

@@ -23,16 +23,8 @@ public class MentoringService {
 
     @Transactional
     public AssignmentView assign(String unitCode, AssignmentRequest request) {
-        MentorAssignment assignment = new MentorAssignment();
-        assignment.id = UUID.randomUUID();
-        assignment.unitCode = unitCode;
-        assignment.mentorName = request.mentorName().strip();
-        assignment.mentorKind = request.mentorKind();
-        assignment.indicatorCode = request.indicatorCode();
-        assignment.startedOn = request.startedOn();
-        assignment.notes = request.notes();
-        assignment.persist();
-        return view(assignment);
+        return view(MentorAssignment.assign(unitCode, request.mentorName().strip(), request.mentorKind(),
+                request.indicatorCode(), request.startedOn(), request.notes()));
     }
 
     public MentorAssignment require(UUID id) {
@@ -57,15 +49,8 @@ public class MentoringService {
         if (request.followUpDue() != null && (request.followUp() == null || request.followUp().isBlank())) {
             throw ProblemException.badRequest("follow-up-missing");
         }
-        MentoringLog log = new MentoringLog();
-        log.id = UUID.randomUUID();
-        log.assignmentId = assignment.id;
-        log.heldOn = request.heldOn();
-        log.kind = request.kind();
-        log.summary = request.summary().strip();
-        log.followUp = request.followUp();
-        log.followUpDue = request.followUpDue();
-        log.persist();
+        MentoringLog.add(assignment, request.heldOn(), request.kind(), request.summary().strip(), request.followUp(),
+                request.followUpDue());
         return view(assignment);
     }
 
@@ -82,9 +67,12 @@ public class MentoringService {
         LocalDate today = Today.date();
         List<MentoringLog> logs = MentoringLog.list("assignmentId = ?1 order by heldOn, createdAt", a.id);
         return new AssignmentView(a.id, a.unitCode, a.mentorName, a.mentorKind, a.indicatorCode, a.startedOn, a.notes,
-                logs.stream().map(l -> new LogView(l.id, l.heldOn, l.kind, l.summary, l.followUp, l.followUpDue,
-                        l.followUpDoneOn, l.followUpDue != null && l.followUpDoneOn == null && l.followUpDue.isBefore(today)))
-                        .toList());
+                logs.stream().map(l -> logView(l, today)).toList());
+    }
+
+    private static LogView logView(MentoringLog l, LocalDate today) {
+        return new LogView(l.id, l.heldOn, l.kind, l.summary, l.followUp, l.followUpDue, l.followUpDoneOn,
+                l.followUpDue != null && l.followUpDoneOn == null && l.followUpDue.isBefore(today));
     }
 
     /** Follow-ups of the unit's mentoring that are past due and not done. */
@@ -93,7 +81,6 @@ public class MentoringService {
         List<MentoringLog> logs = MentoringLog.list("""
                 assignmentId in (select a.id from MentorAssignment a where a.unitCode = ?1)
                 and followUpDue < ?2 and followUpDoneOn is null order by followUpDue""", unitCode, today);
-        return logs.stream().map(l -> new LogView(l.id, l.heldOn, l.kind, l.summary, l.followUp, l.followUpDue,
-                null, true)).toList();
+        return logs.stream().map(l -> logView(l, today)).toList();
     }
 }

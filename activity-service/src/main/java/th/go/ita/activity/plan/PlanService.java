@@ -90,16 +90,8 @@ public class PlanService {
     @Transactional
     public KpiView addKpi(String unitCode, int year, KpiRequest request) {
         Plan plan = require(unitCode, year);
-        Kpi kpi = new Kpi();
-        kpi.id = UUID.randomUUID();
-        kpi.planId = plan.id;
-        kpi.position = (int) Kpi.count("planId", plan.id);
-        kpi.name = request.name().strip();
-        kpi.target = request.target().setScale(2, RoundingMode.HALF_UP);
-        kpi.unitOfMeasure = request.unitOfMeasure().strip();
-        kpi.indicatorCode = request.indicatorCode();
-        kpi.persist();
-        return kpiView(kpi);
+        return kpiView(persistKpi(plan, (int) Kpi.count("planId", plan.id), request.name().strip(), request.target(),
+                request.unitOfMeasure().strip(), request.indicatorCode()));
     }
 
     public Kpi requireKpi(UUID id) {
@@ -113,13 +105,7 @@ public class PlanService {
     @Transactional
     public KpiView recordActual(UUID kpiId, ActualRequest request) {
         Kpi kpi = requireKpi(kpiId);
-        KpiActual actual = new KpiActual();
-        actual.id = UUID.randomUUID();
-        actual.kpiId = kpi.id;
-        actual.recordedOn = request.recordedOn();
-        actual.value = request.value().setScale(2, RoundingMode.HALF_UP);
-        actual.note = request.note();
-        actual.persist();
+        KpiActual.record(kpi, request.recordedOn(), request.value(), request.note());
         return kpiView(kpi);
     }
 
@@ -290,7 +276,7 @@ public class PlanService {
         return plan;
     }
 
-    private static void persistKpi(Plan plan, int position, String name, BigDecimal target, String unit, String indicator) {
+    private static Kpi persistKpi(Plan plan, int position, String name, BigDecimal target, String unit, String indicator) {
         Kpi kpi = new Kpi();
         kpi.id = UUID.randomUUID();
         kpi.planId = plan.id;
@@ -300,6 +286,7 @@ public class PlanService {
         kpi.unitOfMeasure = unit;
         kpi.indicatorCode = indicator;
         kpi.persist();
+        return kpi;
     }
 
     public PlanView view(Plan plan) {
