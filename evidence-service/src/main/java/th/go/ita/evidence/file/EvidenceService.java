@@ -10,7 +10,6 @@ import th.go.ita.evidence.access.Rows;
 import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.checklist.ItemState;
 import th.go.ita.evidence.checklist.ItemStatus;
-import th.go.ita.evidence.checklist.OitItem;
 import th.go.ita.evidence.config.EvidenceConfig;
 import th.go.ita.platform.outbox.Outbox;
 import th.go.ita.platform.problem.ProblemException;
