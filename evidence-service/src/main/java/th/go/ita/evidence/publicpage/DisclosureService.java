@@ -49,8 +49,7 @@ public class DisclosureService {
     @Transactional
     public Disclosure disclosure(String unitCode, int fiscalYear) {
         UnitRef unit = directory.unit(unitCode);
-        RoundRef round = directory.roundForYear(unit, fiscalYear)
-                .orElseThrow(() -> ProblemException.notFound("year-not-found", unitCode, String.valueOf(fiscalYear)));
+        RoundRef round = directory.requireRoundForYear(unit, fiscalYear);
         List<?> stored = em.createNativeQuery(
                         "SELECT CAST(document AS text) FROM public_snapshot WHERE round_id = :r AND unit_code = :u")
                 .setParameter("r", round.id()).setParameter("u", unit.code()).getResultList();
