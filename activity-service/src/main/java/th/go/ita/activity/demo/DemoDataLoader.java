@@ -1,6 +1,5 @@
 package th.go.ita.activity.demo;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -163,7 +162,7 @@ public class DemoDataLoader {
         Map<String, UUID> activityIds = new HashMap<>();
         Activity.ofPlan(plan.id).forEach(a -> activityIds.put(a.templateCode, a.id));
         int added = 0;
-        for (DemoMeeting m : json("demo/meetings.json", new TypeReference<List<DemoMeeting>>() { })) {
+        for (DemoMeeting m : demoList("demo/meetings.json", DemoMeeting.class)) {
             List<Meeting.AgendaItem> agenda = m.agenda().stream().map(a -> new Meeting.AgendaItem(a.title(),
                     a.indicatorCodes(), a.activities().stream().map(activityIds::get).toList())).toList();
             Meeting meeting = Meeting.record(OFFICE, m.heldOn(), m.title(), m.attendeesCount(), agenda, m.decisions());
@@ -184,24 +183,25 @@ public class DemoDataLoader {
 
     private int mentoring() {
         int added = 0;
-        for (DemoMentor m : json("demo/mentoring.json", new TypeReference<List<DemoMentor>>() { })) {
+        for (DemoMentor m : demoList("demo/mentoring.json", DemoMentor.class)) {
             MentorAssignment mentor = MentorAssignment.assign(OFFICE, m.mentorName(), m.mentorKind(),
                     m.indicatorCode(), m.startedOn(), m.notes());
             for (DemoSession s : m.logs()) {
-                MentoringLog.add(mentor, s.heldOn(), s.kind(), s.summary(), s.followUp(), s.followUpDue())
-                        .followUpDoneOn = s.followUpDoneOn();
+                MentoringLog log = MentoringLog.add(mentor, s.heldOn(), s.kind(), s.summary(), s.followUp(),
+                        s.followUpDue());
+                log.followUpDoneOn = s.followUpDoneOn();
             }
             added += 1 + m.logs().size();
         }
         return added;
     }
 
-    private <T> T json(String resource, TypeReference<T> type) {
+    private <T> List<T> demoList(String resource, Class<T> type) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return mapper.readValue(in, type);
+            return mapper.readValue(in, mapper.getTypeFactory().constructCollectionType(List.class, type));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
