@@ -22,19 +22,13 @@ public class MeetingService {
     }
 
     public Meeting require(UUID id) {
-        Meeting meeting = Meeting.findById(id);
-        if (meeting == null) {
-            throw ProblemException.notFound("meeting-not-found", id);
-        }
-        return meeting;
+        return Meeting.<Meeting>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("meeting-not-found", id));
     }
 
     public ActionItem requireAction(UUID id) {
-        ActionItem item = ActionItem.findById(id);
-        if (item == null) {
-            throw ProblemException.notFound("action-not-found", id);
-        }
-        return item;
+        return ActionItem.<ActionItem>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("action-not-found", id));
     }
 
     @Transactional

@@ -28,19 +28,13 @@ public class MentoringService {
     }
 
     public MentorAssignment require(UUID id) {
-        MentorAssignment assignment = MentorAssignment.findById(id);
-        if (assignment == null) {
-            throw ProblemException.notFound("mentor-not-found", id);
-        }
-        return assignment;
+        return MentorAssignment.<MentorAssignment>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("mentor-not-found", id));
     }
 
     public MentoringLog requireLog(UUID id) {
-        MentoringLog log = MentoringLog.findById(id);
-        if (log == null) {
-            throw ProblemException.notFound("mentoring-log-not-found", id);
-        }
-        return log;
+        return MentoringLog.<MentoringLog>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("mentoring-log-not-found", id));
     }
 
     @Transactional

@@ -26,9 +26,7 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Plans, their KPIs and activities. Callers (resources) have checked the unit scope already. */
@@ -95,11 +93,8 @@ public class PlanService {
     }
 
     public Kpi requireKpi(UUID id) {
-        Kpi kpi = Kpi.findById(id);
-        if (kpi == null) {
-            throw ProblemException.notFound("kpi-not-found", id);
-        }
-        return kpi;
+        return Kpi.<Kpi>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("kpi-not-found", id));
     }
 
     @Transactional
@@ -122,16 +117,8 @@ public class PlanService {
     }
 
     public Activity requireActivity(UUID id) {
-        Activity activity = Activity.findById(id);
-        if (activity == null) {
-            throw ProblemException.notFound("activity-not-found", id);
-        }
-        return activity;
-    }
-
-    public ActivityView activity(UUID id) {
-        Activity activity = requireActivity(id);
-        return activityView(activity, Plan.findById(activity.planId));
+        return Activity.<Activity>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("activity-not-found", id));
     }
 
     @Transactional
@@ -176,19 +163,18 @@ public class PlanService {
         }
     }
 
+    /** The payload of {@code ActivityCompleted} (docs/events.md). */
+    public record ActivityCompleted(String activityId, String planId, String unitCode, int fiscalYear, String name,
+                                    List<MettaElement> mettaElements, List<String> indicatorCodes,
+                                    List<String> oitItemCodes, String completedOn) {
+    }
+
     private void announceCompleted(Activity activity, Plan plan) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("activityId", activity.id.toString());
-        payload.put("planId", plan.id.toString());
-        payload.put("unitCode", activity.unitCode);
-        payload.put("fiscalYear", plan.fiscalYear);
-        payload.put("name", activity.name);
-        payload.put("mettaElements", activity.mettaElements);
-        payload.put("indicatorCodes", activity.indicatorCodes);
-        payload.put("oitItemCodes", activity.oitItemCodes);
-        payload.put("completedOn", activity.completedOn.toString());
         // Keyed by unit: a unit's completions reach consumers in the order they happened.
-        outbox.add(Topics.ACTIVITY_EVENTS, activity.unitCode, "ActivityCompleted", activity.unitCode, null, payload);
+        outbox.add(Topics.ACTIVITY_EVENTS, activity.unitCode, "ActivityCompleted", activity.unitCode, null,
+                new ActivityCompleted(activity.id.toString(), plan.id.toString(), activity.unitCode, plan.fiscalYear,
+                        activity.name, activity.mettaElements, activity.indicatorCodes, activity.oitItemCodes,
+                        activity.completedOn.toString()));
     }
 
     private static List<String> distinct(List<String> codes) {
