@@ -1,5 +1,6 @@
 package th.go.ita.activity.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,10 +23,15 @@ import th.go.ita.activity.template.TemplateCatalog;
 import th.go.ita.activity.unit.UnitRef;
 import th.go.ita.platform.reports.Csv;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -51,6 +57,9 @@ public class DemoDataLoader {
 
     @Inject
     TemplateCatalog templates;
+
+    @Inject
+    ObjectMapper mapper;
 
     void onStart(@Observes StartupEvent event) {
         if (config.demoData().enabled()) {
@@ -104,141 +113,97 @@ public class DemoDataLoader {
 
     /** What the seed reports the office did in FY2566 (Oct 2022 – Sep 2023): all of it done. */
     private int activities(Plan plan) {
-        Map<String, Object[]> details = Map.of(
-                "RISK-ANALYSIS", new Object[]{"คณะกรรมการวิเคราะห์ความเสี่ยง", "2022-11-02", "2023-01-31"},
-                "FLAG-CEREMONY", new Object[]{"กลุ่มอำนวยการ", "2022-10-03", "2023-09-25"},
-                "NO-GIFT", new Object[]{"ผู้รับผิดชอบโครงการสำนักงานเขตพื้นที่การศึกษาสุจริต", "2022-12-01", "2023-01-15"},
-                "SAVE-WATER-POWER", new Object[]{"คณะกรรมการรักษ์น้ำ รักษ์ไฟ", "2022-10-05", "2023-09-29"},
-                "SMILING-SERVICE", new Object[]{"ทุกกลุ่มงาน", "2022-10-03", "2023-09-29"},
-                "VOLUNTEER-CSR", new Object[]{"คณะกรรมการจิตอาสา", "2023-03-01", "2023-03-31"},
-                "SATISFACTION-SURVEY", new Object[]{"กลุ่มนโยบายและแผน", "2023-07-01", "2023-08-31"},
-                "LESSONS-LEARNED", new Object[]{"บอร์ดบริหาร สพป.กาฬสินธุ์ เขต 2", "2023-09-06", "2023-09-27"});
-        int changed = 0;
-        for (Activity activity : Activity.ofPlan(plan.id)) {
-            Object[] d = details.get(activity.templateCode);
+        Map<String, List<String>> details = new HashMap<>();
+        Csv.resourceRows("demo/activities.csv").forEach(row -> details.put(row.get(0), row));
+        List<Activity> activities = Activity.ofPlan(plan.id);
+        for (Activity activity : activities) {
+            List<String> d = details.get(activity.templateCode);
+            if (d == null) {
+                throw new IllegalStateException("demo/activities.csv has no row for " + activity.templateCode);
+            }
+            activity.owner = d.get(1);
+            activity.startsOn = LocalDate.parse(d.get(2));
+            activity.endsOn = LocalDate.parse(d.get(3));
+            activity.completedOn = activity.endsOn;
             activity.participantsCount = 67;
             activity.status = ActivityStatus.DONE;
-            if (d != null) {
-                activity.owner = (String) d[0];
-                activity.startsOn = LocalDate.parse((String) d[1]);
-                activity.endsOn = LocalDate.parse((String) d[2]);
-            } else {
-                activity.owner = "ทุกกลุ่มงาน";
-                activity.startsOn = LocalDate.of(2022, 10, 1);
-                activity.endsOn = LocalDate.of(2023, 9, 30);
-            }
-            activity.completedOn = activity.endsOn;
-            changed++;
         }
-        return changed;
+        return activities.size();
     }
 
+    /** A row's indicator code is the KPI's; an empty one stands for the KPI linked to no indicator. */
     private int actuals(Plan plan) {
+        List<List<String>> rows = Csv.resourceRows("demo/kpi-actuals.csv");
         int added = 0;
         for (Kpi kpi : Kpi.ofPlan(plan.id)) {
-            if ("TOTAL".equals(kpi.indicatorCode)) {
-                added += actual(kpi, "2023-09-30", "96.37", "ผลการประเมิน ITA ปีงบประมาณ 2566 ระดับ AA");
-            } else if (kpi.indicatorCode == null) {
-                added += actual(kpi, "2023-03-31", "52", "ข้อมูลสาธิต");
-                added += actual(kpi, "2023-09-30", "67", "บุคลากรทั้ง 67 คนเข้าร่วม");
-            } else if ("1".equals(kpi.indicatorCode)) {
-                added += actual(kpi, "2023-09-30", "92", "ข้อมูลสาธิต");
-            } else if ("4".equals(kpi.indicatorCode)) {
-                added += actual(kpi, "2023-03-31", "3.5", "ข้อมูลสาธิต");
-                added += actual(kpi, "2023-09-30", "5.2", "ข้อมูลสาธิต");
+            for (List<String> row : rows) {
+                if (row.get(0).equals(Objects.toString(kpi.indicatorCode, ""))) {
+                    KpiActual.record(kpi, LocalDate.parse(row.get(1)), new BigDecimal(row.get(2)), row.get(3));
+                    added++;
+                }
             }
         }
         return added;
     }
 
-    private static int actual(Kpi kpi, String on, String value, String note) {
-        KpiActual actual = new KpiActual();
-        actual.id = UUID.randomUUID();
-        actual.kpiId = kpi.id;
-        actual.recordedOn = LocalDate.parse(on);
-        actual.value = new BigDecimal(value).setScale(2);
-        actual.note = note;
-        actual.persist();
-        return 1;
+    /** A board meeting as demo/meetings.json writes it: agenda items name activities by template code. */
+    record DemoMeeting(LocalDate heldOn, String title, int attendeesCount, List<DemoAgendaItem> agenda,
+                       List<String> decisions, List<DemoAction> actions) {
+    }
+
+    record DemoAgendaItem(String title, List<String> indicatorCodes, List<String> activities) {
+    }
+
+    record DemoAction(String description, String owner, LocalDate dueOn, LocalDate doneOn) {
     }
 
     /** The board (executives, group directors, supervisors) meets every Wednesday. */
     private int meetings(Plan plan) {
-        List<Activity> activities = Activity.ofPlan(plan.id);
-        UUID risk = idOf(activities, "RISK-ANALYSIS");
-        UUID noGift = idOf(activities, "NO-GIFT");
-        UUID survey = idOf(activities, "SATISFACTION-SURVEY");
-        UUID lessons = idOf(activities, "LESSONS-LEARNED");
+        Map<String, UUID> activityIds = new HashMap<>();
+        Activity.ofPlan(plan.id).forEach(a -> activityIds.put(a.templateCode, a.id));
         int added = 0;
-        added += meeting("2022-10-05", "ประชุมบอร์ดบริหาร: วางแผนขับเคลื่อน ITA Online ปีงบประมาณ 2566", 18,
-                List.of(new Meeting.AgendaItem("ทบทวนผล ITA ปี 2565 และกำหนดเป้าหมายไม่ต่ำกว่า 95 คะแนน", List.of("TOTAL"), List.of()),
-                        new Meeting.AgendaItem("แต่งตั้งคณะกรรมการวิเคราะห์ความเสี่ยง", List.of("5", "10"), List.of(risk))),
-                List.of("ใช้ METTA Model ด้วยวงจร PDCA ต่อเนื่องจากปี 2565", "ทุกกลุ่มงานส่งผู้แทนเข้าร่วมคณะทำงาน ITA"),
-                List.<Object[]>of(new Object[]{"ออกคำสั่งแต่งตั้งคณะกรรมการวิเคราะห์ความเสี่ยง", "กลุ่มอำนวยการ", "2022-10-12", "2022-10-11"}));
-        added += meeting("2022-11-30", "ประชุมบอร์ดบริหาร: นโยบายไม่รับของขวัญ", 16,
-                List.of(new Meeting.AgendaItem("ประกาศเจตนารมณ์ No Gift Policy (แบบรายงาน O33)", List.of("3", "10"), List.of(noGift))),
-                List.of("ผู้อำนวยการประกาศเจตนารมณ์ไม่รับของขวัญต่อผู้เกี่ยวข้อง"),
-                List.<Object[]>of(new Object[]{"จัดทำโปสเตอร์ infographic No Gift Policy", "กลุ่มส่งเสริมการศึกษาทางไกลฯ", "2022-12-14", "2022-12-09"}));
-        added += meeting("2023-07-05", "ประชุมบอร์ดบริหาร: ติดตามผลและสำรวจความพึงพอใจ", 17,
-                List.of(new Meeting.AgendaItem("แบบสอบถามความพึงพอใจ 4 ด้าน", List.of("6", "7", "8"), List.of(survey))),
-                List.of("เปิดแบบสอบถามออนไลน์ให้ผู้รับบริการตอบถึงสิ้นเดือนสิงหาคม"),
-                List.<Object[]>of(new Object[]{"สรุปผลความพึงพอใจรายด้านเสนอบอร์ด", "กลุ่มนโยบายและแผน", "2023-09-06", "2023-09-05"}));
-        added += meeting("2023-09-27", "ประชุมบอร์ดบริหาร: ถอดบทเรียนปี 2566", 19,
-                List.of(new Meeting.AgendaItem("ถอดบทเรียนและปรับแผนปี 2567", List.of("8"), List.of(lessons))),
-                List.of("คงกิจกรรมทุกกิจกรรมในปี 2567 และเพิ่มการติดตามตัวชี้วัดที่ 8"),
-                List.<Object[]>of(new Object[]{"ร่างแผนขับเคลื่อน ITA ปีงบประมาณ 2567", "ผู้รับผิดชอบโครงการสำนักงานเขตพื้นที่การศึกษาสุจริต", "2023-10-11", null}));
+        for (DemoMeeting m : demoList("demo/meetings.json", DemoMeeting.class)) {
+            List<Meeting.AgendaItem> agenda = m.agenda().stream().map(a -> new Meeting.AgendaItem(a.title(),
+                    a.indicatorCodes(), a.activities().stream().map(activityIds::get).toList())).toList();
+            Meeting meeting = Meeting.record(OFFICE, m.heldOn(), m.title(), m.attendeesCount(), agenda, m.decisions());
+            m.actions().forEach(a -> ActionItem.add(meeting, a.description(), a.owner(), a.dueOn(), a.doneOn()));
+            added += 1 + m.actions().size();
+        }
         return added;
     }
 
-    private static UUID idOf(List<Activity> activities, String templateCode) {
-        return activities.stream().filter(a -> templateCode.equals(a.templateCode)).map(a -> a.id).findFirst().orElseThrow();
+    /** A mentor as demo/mentoring.json writes it, with its sessions. */
+    record DemoMentor(String mentorName, MentorAssignment.Kind mentorKind, String indicatorCode, LocalDate startedOn,
+                      String notes, List<DemoSession> logs) {
     }
 
-    private static int meeting(String on, String title, int attendees, List<Meeting.AgendaItem> agenda,
-                               List<String> decisions, List<Object[]> actions) {
-        Meeting meeting = new Meeting();
-        meeting.id = UUID.randomUUID();
-        meeting.unitCode = OFFICE;
-        meeting.heldOn = LocalDate.parse(on);
-        meeting.title = title;
-        meeting.attendeesCount = attendees;
-        meeting.agenda = agenda;
-        meeting.decisions = decisions;
-        meeting.persist();
-        for (Object[] a : actions) {
-            ActionItem item = new ActionItem();
-            item.id = UUID.randomUUID();
-            item.meetingId = meeting.id;
-            item.unitCode = OFFICE;
-            item.description = (String) a[0];
-            item.owner = (String) a[1];
-            item.dueOn = LocalDate.parse((String) a[2]);
-            item.doneOn = a[3] == null ? null : LocalDate.parse((String) a[3]);
-            item.persist();
-        }
-        return 1 + actions.size();
+    record DemoSession(LocalDate heldOn, MentoringLog.Kind kind, String summary, String followUp,
+                       LocalDate followUpDue, LocalDate followUpDoneOn) {
     }
 
     private int mentoring() {
-        MentorAssignment team = new MentorAssignment();
-        team.id = UUID.randomUUID();
-        team.unitCode = OFFICE;
-        team.mentorName = "ทีมพี่เลี้ยงการเปิดเผยข้อมูล OIT (ข้อมูลสาธิต)";
-        team.mentorKind = MentorAssignment.Kind.TEAM;
-        team.indicatorCode = "9";
-        team.startedOn = LocalDate.of(2022, 10, 10);
-        team.notes = "Coaching and Mentoring: ผู้มีประสบการณ์สอนงานการเผยแพร่ข้อมูลของแต่ละกลุ่มงาน";
-        team.persist();
-        MentoringLog log = new MentoringLog();
-        log.id = UUID.randomUUID();
-        log.assignmentId = team.id;
-        log.heldOn = LocalDate.of(2023, 1, 18);
-        log.kind = MentoringLog.Kind.COACHING;
-        log.summary = "สอนงานการจัดทำข้อมูล OIT ของกลุ่มบริหารงานบุคคล";
-        log.followUp = "ตรวจความครบถ้วนของข้อมูล O9–O16";
-        log.followUpDue = LocalDate.of(2023, 2, 15);
-        log.followUpDoneOn = LocalDate.of(2023, 2, 10);
-        log.persist();
-        return 2;
+        int added = 0;
+        for (DemoMentor m : demoList("demo/mentoring.json", DemoMentor.class)) {
+            MentorAssignment mentor = MentorAssignment.assign(OFFICE, m.mentorName(), m.mentorKind(),
+                    m.indicatorCode(), m.startedOn(), m.notes());
+            for (DemoSession s : m.logs()) {
+                MentoringLog log = MentoringLog.add(mentor, s.heldOn(), s.kind(), s.summary(), s.followUp(),
+                        s.followUpDue());
+                log.followUpDoneOn = s.followUpDoneOn();
+            }
+            added += 1 + m.logs().size();
+        }
+        return added;
+    }
+
+    private <T> List<T> demoList(String resource, Class<T> type) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return mapper.readValue(in, mapper.getTypeFactory().constructCollectionType(List.class, type));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -2,7 +2,9 @@ package th.go.ita.activity.loop;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import th.go.ita.activity.loop.LoopApi.AreaOverview;
+import th.go.ita.activity.loop.LoopApi.ChangeComparison;
 import th.go.ita.activity.loop.LoopApi.IndicatorStatus;
 import th.go.ita.activity.loop.LoopApi.LinkedActivity;
 import th.go.ita.activity.loop.LoopApi.Loop;
@@ -15,15 +17,12 @@ import th.go.ita.activity.plan.Plan;
 import th.go.ita.activity.plan.PlanApi.Progress;
 import th.go.ita.activity.plan.PlanService;
 import th.go.ita.activity.plan.Today;
+import th.go.ita.activity.score.FrameworksConsumer;
 import th.go.ita.activity.score.UnitScore;
 import th.go.ita.activity.template.PlanTemplate;
 import th.go.ita.activity.template.TemplateCatalog;
 import th.go.ita.activity.unit.UnitRef;
 import th.go.ita.activity.unit.UnitScope;
-
-import jakarta.persistence.EntityManager;
-import th.go.ita.activity.loop.LoopApi.ChangeComparison;
-import th.go.ita.activity.score.FrameworksConsumer;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -147,9 +146,5 @@ public class LoopService {
         }
         return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
-    }
-
-    static boolean isDone(Activity a) {
-        return a.status == ActivityStatus.DONE;
     }
 }

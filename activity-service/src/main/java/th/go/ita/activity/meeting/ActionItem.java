@@ -34,6 +34,20 @@ public class ActionItem extends PanacheEntityBase {
     @Column(name = "done_on")
     public LocalDate doneOn;
 
+    /** A new action item of the meeting, persisted; {@code doneOn} null while still to do. */
+    public static ActionItem add(Meeting meeting, String description, String owner, LocalDate dueOn, LocalDate doneOn) {
+        ActionItem item = new ActionItem();
+        item.id = UUID.randomUUID();
+        item.meetingId = meeting.id;
+        item.unitCode = meeting.unitCode;
+        item.description = description;
+        item.owner = owner;
+        item.dueOn = dueOn;
+        item.doneOn = doneOn;
+        item.persist();
+        return item;
+    }
+
     public static List<ActionItem> overdue(String unitCode, LocalDate today) {
         return list("unitCode = ?1 and doneOn is null and dueOn < ?2 order by dueOn", unitCode, today);
     }

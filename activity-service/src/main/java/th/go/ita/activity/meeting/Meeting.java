@@ -42,6 +42,21 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "created_at")
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
+    /** A new meeting of the unit, persisted; its action items are added with {@link ActionItem#add}. */
+    public static Meeting record(String unitCode, LocalDate heldOn, String title, int attendeesCount,
+                                 List<AgendaItem> agenda, List<String> decisions) {
+        Meeting meeting = new Meeting();
+        meeting.id = UUID.randomUUID();
+        meeting.unitCode = unitCode;
+        meeting.heldOn = heldOn;
+        meeting.title = title;
+        meeting.attendeesCount = attendeesCount;
+        meeting.agenda = agenda;
+        meeting.decisions = decisions;
+        meeting.persist();
+        return meeting;
+    }
+
     public record AgendaItem(String title, List<String> indicatorCodes, List<UUID> activityIds) {
     }
 }

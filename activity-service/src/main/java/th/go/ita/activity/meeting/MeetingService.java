@@ -22,19 +22,13 @@ public class MeetingService {
     }
 
     public Meeting require(UUID id) {
-        Meeting meeting = Meeting.findById(id);
-        if (meeting == null) {
-            throw ProblemException.notFound("meeting-not-found", id);
-        }
-        return meeting;
+        return Meeting.<Meeting>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("meeting-not-found", id));
     }
 
     public ActionItem requireAction(UUID id) {
-        ActionItem item = ActionItem.findById(id);
-        if (item == null) {
-            throw ProblemException.notFound("action-not-found", id);
-        }
-        return item;
+        return ActionItem.<ActionItem>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("action-not-found", id));
     }
 
     @Transactional
@@ -53,25 +47,11 @@ public class MeetingService {
                 }
             }
         }
-        Meeting meeting = new Meeting();
-        meeting.id = UUID.randomUUID();
-        meeting.unitCode = unitCode;
-        meeting.heldOn = request.heldOn();
-        meeting.title = request.title().strip();
-        meeting.attendeesCount = request.attendeesCount();
-        meeting.agenda = agenda;
-        meeting.decisions = request.decisions() == null ? List.of() : List.copyOf(request.decisions());
-        meeting.persist();
+        Meeting meeting = Meeting.record(unitCode, request.heldOn(), request.title().strip(), request.attendeesCount(),
+                agenda, request.decisions() == null ? List.of() : List.copyOf(request.decisions()));
         if (request.actions() != null) {
             for (MeetingApi.ActionRequest a : request.actions()) {
-                ActionItem item = new ActionItem();
-                item.id = UUID.randomUUID();
-                item.meetingId = meeting.id;
-                item.unitCode = unitCode;
-                item.description = a.description().strip();
-                item.owner = a.owner().strip();
-                item.dueOn = a.dueOn();
-                item.persist();
+                ActionItem.add(meeting, a.description().strip(), a.owner().strip(), a.dueOn(), null);
             }
         }
         return view(meeting);

@@ -43,4 +43,19 @@ public class MentorAssignment extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    /** A new mentor of the unit, persisted. */
+    public static MentorAssignment assign(String unitCode, String mentorName, Kind mentorKind, String indicatorCode,
+                                          LocalDate startedOn, String notes) {
+        MentorAssignment assignment = new MentorAssignment();
+        assignment.id = UUID.randomUUID();
+        assignment.unitCode = unitCode;
+        assignment.mentorName = mentorName;
+        assignment.mentorKind = mentorKind;
+        assignment.indicatorCode = indicatorCode;
+        assignment.startedOn = startedOn;
+        assignment.notes = notes;
+        assignment.persist();
+        return assignment;
+    }
 }

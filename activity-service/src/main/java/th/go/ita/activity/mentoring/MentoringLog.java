@@ -44,4 +44,19 @@ public class MentoringLog extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    /** A new session of the mentor, persisted; the follow-up is done later, or not yet. */
+    public static MentoringLog add(MentorAssignment assignment, LocalDate heldOn, Kind kind, String summary,
+                                   String followUp, LocalDate followUpDue) {
+        MentoringLog log = new MentoringLog();
+        log.id = UUID.randomUUID();
+        log.assignmentId = assignment.id;
+        log.heldOn = heldOn;
+        log.kind = kind;
+        log.summary = summary;
+        log.followUp = followUp;
+        log.followUpDue = followUpDue;
+        log.persist();
+        return log;
+    }
 }

@@ -23,32 +23,18 @@ public class MentoringService {
 
     @Transactional
     public AssignmentView assign(String unitCode, AssignmentRequest request) {
-        MentorAssignment assignment = new MentorAssignment();
-        assignment.id = UUID.randomUUID();
-        assignment.unitCode = unitCode;
-        assignment.mentorName = request.mentorName().strip();
-        assignment.mentorKind = request.mentorKind();
-        assignment.indicatorCode = request.indicatorCode();
-        assignment.startedOn = request.startedOn();
-        assignment.notes = request.notes();
-        assignment.persist();
-        return view(assignment);
+        return view(MentorAssignment.assign(unitCode, request.mentorName().strip(), request.mentorKind(),
+                request.indicatorCode(), request.startedOn(), request.notes()));
     }
 
     public MentorAssignment require(UUID id) {
-        MentorAssignment assignment = MentorAssignment.findById(id);
-        if (assignment == null) {
-            throw ProblemException.notFound("mentor-not-found", id);
-        }
-        return assignment;
+        return MentorAssignment.<MentorAssignment>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("mentor-not-found", id));
     }
 
     public MentoringLog requireLog(UUID id) {
-        MentoringLog log = MentoringLog.findById(id);
-        if (log == null) {
-            throw ProblemException.notFound("mentoring-log-not-found", id);
-        }
-        return log;
+        return MentoringLog.<MentoringLog>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("mentoring-log-not-found", id));
     }
 
     @Transactional
@@ -57,15 +43,8 @@ public class MentoringService {
         if (request.followUpDue() != null && (request.followUp() == null || request.followUp().isBlank())) {
             throw ProblemException.badRequest("follow-up-missing");
         }
-        MentoringLog log = new MentoringLog();
-        log.id = UUID.randomUUID();
-        log.assignmentId = assignment.id;
-        log.heldOn = request.heldOn();
-        log.kind = request.kind();
-        log.summary = request.summary().strip();
-        log.followUp = request.followUp();
-        log.followUpDue = request.followUpDue();
-        log.persist();
+        MentoringLog.add(assignment, request.heldOn(), request.kind(), request.summary().strip(), request.followUp(),
+                request.followUpDue());
         return view(assignment);
     }
 
@@ -82,9 +61,12 @@ public class MentoringService {
         LocalDate today = Today.date();
         List<MentoringLog> logs = MentoringLog.list("assignmentId = ?1 order by heldOn, createdAt", a.id);
         return new AssignmentView(a.id, a.unitCode, a.mentorName, a.mentorKind, a.indicatorCode, a.startedOn, a.notes,
-                logs.stream().map(l -> new LogView(l.id, l.heldOn, l.kind, l.summary, l.followUp, l.followUpDue,
-                        l.followUpDoneOn, l.followUpDue != null && l.followUpDoneOn == null && l.followUpDue.isBefore(today)))
-                        .toList());
+                logs.stream().map(l -> logView(l, today)).toList());
+    }
+
+    private static LogView logView(MentoringLog l, LocalDate today) {
+        return new LogView(l.id, l.heldOn, l.kind, l.summary, l.followUp, l.followUpDue, l.followUpDoneOn,
+                l.followUpDue != null && l.followUpDoneOn == null && l.followUpDue.isBefore(today));
     }
 
     /** Follow-ups of the unit's mentoring that are past due and not done. */
@@ -93,7 +75,6 @@ public class MentoringService {
         List<MentoringLog> logs = MentoringLog.list("""
                 assignmentId in (select a.id from MentorAssignment a where a.unitCode = ?1)
                 and followUpDue < ?2 and followUpDoneOn is null order by followUpDue""", unitCode, today);
-        return logs.stream().map(l -> new LogView(l.id, l.heldOn, l.kind, l.summary, l.followUp, l.followUpDue,
-                null, true)).toList();
+        return logs.stream().map(l -> logView(l, today)).toList();
     }
 }

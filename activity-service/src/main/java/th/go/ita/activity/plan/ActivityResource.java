@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.activity.plan.PlanApi.ActivityRequest;
 import th.go.ita.activity.plan.PlanApi.ActivityView;
 import th.go.ita.activity.plan.PlanApi.ActualRequest;
-import th.go.ita.activity.plan.PlanApi.KpiView;
 import th.go.ita.activity.unit.UnitScope;
 
 import java.util.UUID;
@@ -43,7 +42,7 @@ public class ActivityResource {
     public ActivityView get(@PathParam("id") UUID id) {
         Activity activity = plans.requireActivity(id);
         scope.requireReadOfRecord(activity.unitCode, "activity-not-found", id);
-        return plans.activity(id);
+        return PlanService.activityView(activity, Plan.findById(activity.planId));
     }
 
     @PUT
@@ -62,7 +61,6 @@ public class ActivityResource {
         Kpi kpi = plans.requireKpi(id);
         Plan plan = Plan.findById(kpi.planId);
         scope.requireWriteOfRecord(plan.unitCode, "kpi-not-found", id);
-        KpiView view = plans.recordActual(id, request);
-        return Response.status(201).entity(view).build();
+        return Response.status(201).entity(plans.recordActual(id, request)).build();
     }
 }

@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,10 +31,22 @@ public class KpiActual extends PanacheEntityBase {
 
     public String note;
 
+    @Column(name = "recorded_at")
+    public OffsetDateTime recordedAt = OffsetDateTime.now();
+
     public static List<KpiActual> ofKpi(UUID kpiId) {
         return list("kpiId = ?1 order by recordedOn, recordedAt", kpiId);
     }
 
-    @Column(name = "recorded_at")
-    public java.time.OffsetDateTime recordedAt = java.time.OffsetDateTime.now();
+    /** A new actual of the KPI, persisted, its value at the KPI's scale of 2. */
+    public static KpiActual record(Kpi kpi, LocalDate recordedOn, BigDecimal value, String note) {
+        KpiActual actual = new KpiActual();
+        actual.id = UUID.randomUUID();
+        actual.kpiId = kpi.id;
+        actual.recordedOn = recordedOn;
+        actual.value = value.setScale(2, RoundingMode.HALF_UP);
+        actual.note = note;
+        actual.persist();
+        return actual;
+    }
 }

@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import th.go.ita.activity.loop.LoopApi;
+import th.go.ita.activity.loop.LoopService;
 import th.go.ita.activity.plan.PlanApi.ActivityRequest;
-import th.go.ita.activity.plan.PlanApi.ActivityView;
 import th.go.ita.activity.plan.PlanApi.CopyRequest;
 import th.go.ita.activity.plan.PlanApi.KpiRequest;
-import th.go.ita.activity.plan.PlanApi.KpiView;
 import th.go.ita.activity.plan.PlanApi.PlanRequest;
 import th.go.ita.activity.plan.PlanApi.PlanSummary;
 import th.go.ita.activity.plan.PlanApi.PlanUpdate;
@@ -44,7 +44,7 @@ public class PlanResource {
     PlanService plans;
 
     @Inject
-    th.go.ita.activity.loop.LoopService loop;
+    LoopService loop;
 
     @GET
     @Operation(summary = "The unit's plans, newest fiscal year first, with their progress")
@@ -57,8 +57,7 @@ public class PlanResource {
     @Operation(summary = "Start the unit's plan for a fiscal year")
     public Response create(@PathParam("code") String code, @Valid @NotNull PlanRequest request) {
         scope.requireWrite(code);
-        PlanView plan = plans.create(code, request);
-        return Response.status(201).entity(plan).build();
+        return Response.status(201).entity(plans.create(code, request)).build();
     }
 
     @GET
@@ -72,7 +71,7 @@ public class PlanResource {
     @GET
     @Path("/{year}/indicators")
     @Operation(summary = "The unit's indicator scores against the plan's target, with linked activities and suggestions for weak ones")
-    public th.go.ita.activity.loop.LoopApi.Loop indicators(@PathParam("code") String code, @PathParam("year") int year) {
+    public LoopApi.Loop indicators(@PathParam("code") String code, @PathParam("year") int year) {
         scope.requireRead(code);
         return loop.loop(code, year);
     }
@@ -92,8 +91,7 @@ public class PlanResource {
     public Response addKpi(@PathParam("code") String code, @PathParam("year") int year,
                            @Valid @NotNull KpiRequest request) {
         scope.requireWrite(code);
-        KpiView kpi = plans.addKpi(code, year, request);
-        return Response.status(201).entity(kpi).build();
+        return Response.status(201).entity(plans.addKpi(code, year, request)).build();
     }
 
     @POST
@@ -102,8 +100,7 @@ public class PlanResource {
     public Response addActivity(@PathParam("code") String code, @PathParam("year") int year,
                                 @Valid @NotNull ActivityRequest request) {
         scope.requireWrite(code);
-        ActivityView activity = plans.addActivity(code, year, request);
-        return Response.status(201).entity(activity).build();
+        return Response.status(201).entity(plans.addActivity(code, year, request)).build();
     }
 
     @POST
@@ -115,7 +112,6 @@ public class PlanResource {
         if (year < 2500 || year > 2700) {
             throw ProblemException.badRequest("fiscal-year", year);
         }
-        PlanView plan = plans.copy(unit, year, request);
-        return Response.status(201).entity(plan).build();
+        return Response.status(201).entity(plans.copy(unit, year, request)).build();
     }
 }

@@ -26,9 +26,7 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Plans, their KPIs and activities. Callers (resources) have checked the unit scope already. */
@@ -90,36 +88,19 @@ public class PlanService {
     @Transactional
     public KpiView addKpi(String unitCode, int year, KpiRequest request) {
         Plan plan = require(unitCode, year);
-        Kpi kpi = new Kpi();
-        kpi.id = UUID.randomUUID();
-        kpi.planId = plan.id;
-        kpi.position = (int) Kpi.count("planId", plan.id);
-        kpi.name = request.name().strip();
-        kpi.target = request.target().setScale(2, RoundingMode.HALF_UP);
-        kpi.unitOfMeasure = request.unitOfMeasure().strip();
-        kpi.indicatorCode = request.indicatorCode();
-        kpi.persist();
-        return kpiView(kpi);
+        return kpiView(persistKpi(plan, (int) Kpi.count("planId", plan.id), request.name().strip(), request.target(),
+                request.unitOfMeasure().strip(), request.indicatorCode()));
     }
 
     public Kpi requireKpi(UUID id) {
-        Kpi kpi = Kpi.findById(id);
-        if (kpi == null) {
-            throw ProblemException.notFound("kpi-not-found", id);
-        }
-        return kpi;
+        return Kpi.<Kpi>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("kpi-not-found", id));
     }
 
     @Transactional
     public KpiView recordActual(UUID kpiId, ActualRequest request) {
         Kpi kpi = requireKpi(kpiId);
-        KpiActual actual = new KpiActual();
-        actual.id = UUID.randomUUID();
-        actual.kpiId = kpi.id;
-        actual.recordedOn = request.recordedOn();
-        actual.value = request.value().setScale(2, RoundingMode.HALF_UP);
-        actual.note = request.note();
-        actual.persist();
+        KpiActual.record(kpi, request.recordedOn(), request.value(), request.note());
         return kpiView(kpi);
     }
 
@@ -136,16 +117,8 @@ public class PlanService {
     }
 
     public Activity requireActivity(UUID id) {
-        Activity activity = Activity.findById(id);
-        if (activity == null) {
-            throw ProblemException.notFound("activity-not-found", id);
-        }
-        return activity;
-    }
-
-    public ActivityView activity(UUID id) {
-        Activity activity = requireActivity(id);
-        return activityView(activity, Plan.findById(activity.planId));
+        return Activity.<Activity>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("activity-not-found", id));
     }
 
     @Transactional
@@ -190,19 +163,18 @@ public class PlanService {
         }
     }
 
+    /** The payload of {@code ActivityCompleted} (docs/events.md). */
+    public record ActivityCompleted(String activityId, String planId, String unitCode, int fiscalYear, String name,
+                                    List<MettaElement> mettaElements, List<String> indicatorCodes,
+                                    List<String> oitItemCodes, String completedOn) {
+    }
+
     private void announceCompleted(Activity activity, Plan plan) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("activityId", activity.id.toString());
-        payload.put("planId", plan.id.toString());
-        payload.put("unitCode", activity.unitCode);
-        payload.put("fiscalYear", plan.fiscalYear);
-        payload.put("name", activity.name);
-        payload.put("mettaElements", activity.mettaElements);
-        payload.put("indicatorCodes", activity.indicatorCodes);
-        payload.put("oitItemCodes", activity.oitItemCodes);
-        payload.put("completedOn", activity.completedOn.toString());
         // Keyed by unit: a unit's completions reach consumers in the order they happened.
-        outbox.add(Topics.ACTIVITY_EVENTS, activity.unitCode, "ActivityCompleted", activity.unitCode, null, payload);
+        outbox.add(Topics.ACTIVITY_EVENTS, activity.unitCode, "ActivityCompleted", activity.unitCode, null,
+                new ActivityCompleted(activity.id.toString(), plan.id.toString(), activity.unitCode, plan.fiscalYear,
+                        activity.name, activity.mettaElements, activity.indicatorCodes, activity.oitItemCodes,
+                        activity.completedOn.toString()));
     }
 
     private static List<String> distinct(List<String> codes) {
@@ -290,7 +262,7 @@ public class PlanService {
         return plan;
     }
 
-    private static void persistKpi(Plan plan, int position, String name, BigDecimal target, String unit, String indicator) {
+    private static Kpi persistKpi(Plan plan, int position, String name, BigDecimal target, String unit, String indicator) {
         Kpi kpi = new Kpi();
         kpi.id = UUID.randomUUID();
         kpi.planId = plan.id;
@@ -300,6 +272,7 @@ public class PlanService {
         kpi.unitOfMeasure = unit;
         kpi.indicatorCode = indicator;
         kpi.persist();
+        return kpi;
     }
 
     public PlanView view(Plan plan) {

@@ -10,7 +10,6 @@ import th.go.ita.activity.event.Topics;
 import th.go.ita.platform.outbox.ConsumedEvents;
 import th.go.ita.platform.outbox.EventEnvelope;
 import th.go.ita.platform.outbox.Inbox;
-import th.go.ita.platform.outbox.UnreadableEventException;
 
 /**
  * Keeps each framework's comparability group from {@code ita.frameworks}: scores of two years are
@@ -40,10 +39,7 @@ public class FrameworksConsumer {
             return;
         }
         String id = event.text("id");
-        JsonNode version = event.payload().get("version");
-        if (version == null || !version.canConvertToInt()) {
-            throw new UnreadableEventException("version is not a number");
-        }
+        int version = EventEnvelope.integer(event.payload(), "version");
         JsonNode year = event.payload().get("fiscalYear");
         if (!inbox.firstDelivery(event.id(), Topics.FRAMEWORKS)) {
             return;
@@ -55,7 +51,7 @@ public class FrameworksConsumer {
                             comparability_group = EXCLUDED.comparability_group
                         """)
                 .setParameter("id", id)
-                .setParameter("version", version.asInt())
+                .setParameter("version", version)
                 .setParameter("year", year == null || !year.canConvertToInt() ? null : year.asInt())
                 .setParameter("group", event.optionalText("comparabilityGroup"))
                 .executeUpdate();

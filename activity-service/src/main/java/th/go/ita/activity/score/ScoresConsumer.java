@@ -42,10 +42,7 @@ public class ScoresConsumer {
         }
         String unitCode = event.text("unitCode");
         String roundId = event.text("roundId");
-        JsonNode year = event.payload().get("fiscalYear");
-        if (year == null || !year.canConvertToInt()) {
-            throw new UnreadableEventException("fiscalYear is not a number");
-        }
+        int year = EventEnvelope.integer(event.payload(), "fiscalYear");
         Map<String, BigDecimal> indicators = indicators(event.payload().get("indicators"));
         BigDecimal total = decimal(event.payload().get("total"), "total");
         if (!inbox.firstDelivery(event.id(), Topics.SCORES)) {
@@ -64,7 +61,7 @@ public class ScoresConsumer {
             score.unitCode = unitCode;
             score.roundId = roundId;
         }
-        score.fiscalYear = year.asInt();
+        score.fiscalYear = year;
         score.frameworkId = event.optionalText("frameworkId");
         JsonNode frameworkVersion = event.payload().get("frameworkVersion");
         score.frameworkVersion = frameworkVersion == null || !frameworkVersion.canConvertToInt() ? null : frameworkVersion.asInt();

@@ -56,17 +56,19 @@ public class Directory {
     // "The round's scope lies on the unit's path" is UnitPaths.isWithin: an exact substring test
     // (strpos), not LIKE, since the code comes from a column here and may hold '_' or '%'.
 
-    /** The round of a fiscal year that covers the unit (the nearest scope wins), if any. */
+    /**
+     * The round of a fiscal year that covers the unit, if any: the nearest scope wins, and of two
+     * rounds with the same scope the one updated last (the first of equals is the one max keeps).
+     */
     public Optional<RoundRef> roundForYear(UnitRef unit, int fiscalYear) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                        SELECT r.* FROM assessment_round r
-                        WHERE r.fiscal_year = :fy AND r.state <> 'DRAFT'
-                          AND strpos(:path, '/' || r.scope_unit_code || '/') > 0
-                        ORDER BY length(r.scope_unit_code) DESC, r.updated_at DESC""", Tuple.class)
-                .setParameter("fy", fiscalYear).setParameter("path", unit.path()).getResultList();
-        return rows.stream().map(Directory::round).filter(r -> r.covers(unit))
+        return roundsCovering(unit).stream().filter(r -> r.fiscalYear() == fiscalYear)
                 .max((a, b) -> Integer.compare(depth(unit, a), depth(unit, b)));
+    }
+
+    /** The round of a fiscal year that covers the unit: 404 when the unit took no part that year. */
+    public RoundRef requireRoundForYear(UnitRef unit, int fiscalYear) {
+        return roundForYear(unit, fiscalYear).orElseThrow(
+                () -> ProblemException.notFound("year-not-found", unit.code(), String.valueOf(fiscalYear)));
     }
 
     /** Rounds that cover the unit, newest fiscal year first (drafts are scoring's business). */

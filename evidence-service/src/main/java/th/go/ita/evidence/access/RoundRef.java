@@ -1,5 +1,7 @@
 package th.go.ita.evidence.access;
 
+import th.go.ita.platform.access.UnitPaths;
+
 import java.time.Instant;
 
 /** An assessment round of the local read model. */
@@ -8,6 +10,6 @@ public record RoundRef(String id, String name, int fiscalYear, String frameworkI
                        Instant reviewClosesAt, Instant correctionClosesAt) {
 
     public boolean covers(UnitRef unit) {
-        return unit.isWithin(scopeUnitCode);
+        return UnitPaths.isWithin(unit.path(), scopeUnitCode);
     }
 }

@@ -19,10 +19,7 @@ public final class Rows {
     }
 
     public static Instant instant(Tuple t, String column) {
-        return instant(t.get(column));
-    }
-
-    public static Instant instant(Object value) {
+        Object value = t.get(column);
         if (value == null) {
             return null;
         }

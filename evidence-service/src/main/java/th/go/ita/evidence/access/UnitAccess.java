@@ -7,6 +7,8 @@ import th.go.ita.platform.access.Caller;
 import th.go.ita.platform.access.Roles;
 import th.go.ita.platform.problem.ProblemException;
 
+import java.util.function.Predicate;
+
 /**
  * Who may do what to a unit's OIT evidence. Staff act on their own unit only; an area-admin reads
  * their whole subtree; an auditor reads and reviews the units assigned to them; a system-admin
@@ -39,20 +41,13 @@ public class UnitAccess {
 
     /** Reading the checklist and evidence. */
     public UnitRef read(String unitCode) {
-        UnitRef unit = directory.unit(unitCode);
-        if (user.isSystemAdmin() || isStaff(unit) || user.isAreaAdminOver(unit.path()) || isAssignedAuditor(unitCode)) {
-            return unit;
-        }
-        throw ProblemException.forbidden("unit-out-of-scope", unitCode);
+        return allow(unitCode, unit -> user.isSystemAdmin() || isStaff(unit) || user.isAreaAdminOver(unit.path())
+                || isAssignedAuditor(unitCode));
     }
 
     /** Adding, withdrawing and submitting evidence: the unit's own editors. */
     public UnitRef edit(String unitCode) {
-        UnitRef unit = directory.unit(unitCode);
-        if (isStaff(unit)) {
-            return unit;
-        }
-        throw ProblemException.forbidden("unit-out-of-scope", unitCode);
+        return allow(unitCode, this::isStaff);
     }
 
     /** Passing or failing items: an auditor assigned to the unit. */
@@ -66,27 +61,25 @@ public class UnitAccess {
 
     /** The audit trail: unit-admin of the unit, area-admin above it, assigned auditor, system-admin. */
     public UnitRef auditTrail(String unitCode) {
-        UnitRef unit = directory.unit(unitCode);
-        if (user.isSystemAdmin() || (user.isOwnUnit(unit.code()) && user.hasRole(Roles.UNIT_ADMIN))
-                || user.isAreaAdminOver(unit.path()) || isAssignedAuditor(unitCode)) {
-            return unit;
-        }
-        throw ProblemException.forbidden("unit-out-of-scope", unitCode);
+        return allow(unitCode, unit -> user.isSystemAdmin()
+                || (user.isOwnUnit(unit.code()) && user.hasRole(Roles.UNIT_ADMIN))
+                || user.isAreaAdminOver(unit.path()) || isAssignedAuditor(unitCode));
     }
 
     /** Assigning auditors: area-admin within their subtree, or system-admin. */
     public UnitRef manageAuditors(String unitCode) {
-        UnitRef unit = directory.unit(unitCode);
-        if (user.isSystemAdmin() || user.isAreaAdminOver(unit.path())) {
-            return unit;
-        }
-        throw ProblemException.forbidden("unit-out-of-scope", unitCode);
+        return allow(unitCode, unit -> user.isSystemAdmin() || user.isAreaAdminOver(unit.path()));
     }
 
     /** The ZIP export: the unit's own staff, or a system-admin. */
     public UnitRef export(String unitCode) {
+        return allow(unitCode, unit -> user.isSystemAdmin() || isStaff(unit));
+    }
+
+    /** The unit when {@code rule} lets the caller at it: 404 when unknown, 403 (out of scope) when not. */
+    private UnitRef allow(String unitCode, Predicate<UnitRef> rule) {
         UnitRef unit = directory.unit(unitCode);
-        if (user.isSystemAdmin() || isStaff(unit)) {
+        if (rule.test(unit)) {
             return unit;
         }
         throw ProblemException.forbidden("unit-out-of-scope", unitCode);

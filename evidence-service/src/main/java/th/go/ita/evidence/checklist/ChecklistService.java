@@ -41,31 +41,24 @@ public class ChecklistService {
         Map<String, Tuple> byItem = new LinkedHashMap<>();
         states.forEach(t -> byItem.put(Rows.str(t, "item_code"), t));
 
-        Map<String, List<Checklist.Item>> bySub = new LinkedHashMap<>();
-        Map<String, OitItem> firstOfSub = new LinkedHashMap<>();
-        List<Checklist.Item> all = new ArrayList<>();
-        for (OitItem item : items(round)) {
+        Map<OitItem, List<Checklist.Item>> bySub = OitItem.bySubIndicator(items(round), item -> {
             Tuple state = byItem.get(item.code());
             ItemStatus status = state == null ? ItemStatus.EMPTY : ItemStatus.valueOf(Rows.str(state, "status"));
             // A failed item's deadline is the end of the correction window, any other's the OIT deadline.
             Instant deadline = status == ItemStatus.FAILED && round.correctionClosesAt() != null
                     ? round.correctionClosesAt() : round.oitDeadline();
             boolean touched = state != null && status != ItemStatus.EMPTY;
-            Checklist.Item row = new Checklist.Item(item.code(), item.titleTh(), item.titleEn(), item.requirementTh(),
+            return new Checklist.Item(item.code(), item.titleTh(), item.titleEn(), item.requirementTh(),
                     item.requirementEn(), status, deadline,
                     touched ? Rows.str(state, "updated_by") : null,
                     touched ? Rows.instant(state, "updated_at") : null,
                     state == null ? 0 : Rows.integer(state, "evidence_count"));
-            bySub.computeIfAbsent(item.subIndicatorCode(), k -> new ArrayList<>()).add(row);
-            firstOfSub.putIfAbsent(item.subIndicatorCode(), item);
-            all.add(row);
-        }
-        List<Checklist.SubIndicator> subs = new ArrayList<>();
-        bySub.forEach((code, rows) -> {
-            OitItem first = firstOfSub.get(code);
-            subs.add(new Checklist.SubIndicator(code, first.indicatorCode(), first.subIndicatorNameTh(),
-                    first.subIndicatorNameEn(), Checklist.Progress.of(rows), rows));
         });
+        List<Checklist.SubIndicator> subs = new ArrayList<>();
+        bySub.forEach((first, rows) -> subs.add(new Checklist.SubIndicator(first.subIndicatorCode(),
+                first.indicatorCode(), first.subIndicatorNameTh(), first.subIndicatorNameEn(),
+                Checklist.Progress.of(rows), rows)));
+        List<Checklist.Item> all = bySub.values().stream().flatMap(List::stream).toList();
         return new Checklist(unit.code(), unit.nameTh(), unit.nameEn(), round.id(), round.name(), round.fiscalYear(),
                 round.state(), round.oitDeadline(), round.correctionClosesAt(), Checklist.Progress.of(all), subs);
     }

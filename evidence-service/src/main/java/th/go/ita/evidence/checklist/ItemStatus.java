@@ -13,8 +13,4 @@ public enum ItemStatus {
     public static final Set<ItemStatus> EDITABLE = Set.of(EMPTY, DRAFT, FAILED);
     /** States waiting for an auditor. */
     public static final Set<ItemStatus> AWAITING_REVIEW = Set.of(SUBMITTED, RESUBMITTED);
-
-    public boolean handedIn() {
-        return this != EMPTY && this != DRAFT;
-    }
 }

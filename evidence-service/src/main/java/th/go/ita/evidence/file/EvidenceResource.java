@@ -30,7 +30,6 @@ import th.go.ita.platform.access.Roles;
 import th.go.ita.platform.problem.ProblemException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.UUID;
 
 @Path("/units/{unitCode}/rounds/{roundId}/items/{itemCode}")

@@ -10,7 +10,6 @@ import th.go.ita.evidence.access.Rows;
 import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.checklist.ItemState;
 import th.go.ita.evidence.checklist.ItemStatus;
-import th.go.ita.evidence.checklist.OitItem;
 import th.go.ita.evidence.config.EvidenceConfig;
 import th.go.ita.platform.outbox.Outbox;
 import th.go.ita.platform.problem.ProblemException;
@@ -25,9 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Adding, withdrawing and submitting an item's evidence. */
@@ -53,6 +50,10 @@ public class EvidenceService {
     Outbox outbox;
 
     public record NewLink(String url, String label) {
+    }
+
+    /** The payload of {@code OitItemSubmitted} (docs/events.md). */
+    public record ItemSubmitted(String roundId, String unitCode, String itemCode, String status, String submittedAt) {
     }
 
     @Transactional
@@ -223,13 +224,8 @@ public class EvidenceService {
             throw ProblemException.conflict("item-nothing-to-submit", itemCode);
         }
         items.move(round, unit, itemCode, status, to, actor, "SUBMITTED", active + " new version(s)", now);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("roundId", round.id());
-        payload.put("unitCode", unit.code());
-        payload.put("itemCode", itemCode);
-        payload.put("status", to.name());
-        payload.put("submittedAt", now.toString());
-        outbox.add("oit.disclosures", unit.code(), "OitItemSubmitted", unit.code(), round.id(), payload);
+        outbox.add("oit.disclosures", unit.code(), "OitItemSubmitted", unit.code(), round.id(),
+                new ItemSubmitted(round.id(), unit.code(), itemCode, to.name(), now.toString()));
         return to;
     }
 

@@ -12,7 +12,7 @@ public record EvidenceVersion(UUID id, String itemCode, int version, String kind
                               String createdBy, Instant createdAt, Instant submittedAt, Instant withdrawnAt,
                               String withdrawnBy, boolean demo) {
 
-    static EvidenceVersion of(Tuple t) {
+    public static EvidenceVersion of(Tuple t) {
         Object size = t.get("size_bytes");
         return new EvidenceVersion((UUID) t.get("id"), Rows.str(t, "item_code"), Rows.integer(t, "version"),
                 Rows.str(t, "kind"), Rows.str(t, "url"), Rows.str(t, "label"), Rows.str(t, "original_name"),

@@ -17,7 +17,6 @@ import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.checklist.ChecklistService;
 import th.go.ita.evidence.checklist.OitItem;
 import th.go.ita.platform.access.Roles;
-import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.platform.reports.Download;
 import th.go.ita.platform.reports.Table;
 
@@ -67,8 +66,7 @@ public class ExportResource {
     public Response export(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear)
             throws IOException {
         UnitRef unit = access.export(unitCode);
-        RoundRef round = directory.roundForYear(unit, fiscalYear)
-                .orElseThrow(() -> ProblemException.notFound("year-not-found", unitCode, String.valueOf(fiscalYear)));
+        RoundRef round = directory.requireRoundForYear(unit, fiscalYear);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<List<Object>> manifest = new ArrayList<>();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {

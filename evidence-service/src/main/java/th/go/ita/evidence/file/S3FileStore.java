@@ -69,10 +69,9 @@ public class S3FileStore implements EvidenceStore {
         if (!bucketChecked) {
             try {
                 client().headBucket(b -> b.bucket(bucket));
-            } catch (NoSuchBucketException e) {
-                client().createBucket(b -> b.bucket(bucket));
             } catch (S3Exception e) {
-                if (e.statusCode() != 404) {
+                // Stores answer a missing bucket as NoSuchBucket or as a bare 404.
+                if (!(e instanceof NoSuchBucketException) && e.statusCode() != 404) {
                     throw e;
                 }
                 client().createBucket(b -> b.bucket(bucket));

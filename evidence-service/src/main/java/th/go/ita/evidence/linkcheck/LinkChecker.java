@@ -64,12 +64,11 @@ public class LinkChecker {
     }
 
     @Transactional
+    @SuppressWarnings("unchecked")
     List<Tuple> links() {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
+        return em.createNativeQuery("""
                         SELECT id, url FROM evidence WHERE kind = 'LINK' AND withdrawn_at IS NULL AND NOT demo""",
                         Tuple.class).getResultList();
-        return rows;
     }
 
     Result check(HttpClient client, String url) {

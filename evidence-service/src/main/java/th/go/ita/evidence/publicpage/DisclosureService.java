@@ -15,12 +15,12 @@ import th.go.ita.evidence.access.UnitRef;
 import th.go.ita.evidence.checklist.ChecklistService;
 import th.go.ita.evidence.checklist.ItemStatus;
 import th.go.ita.evidence.checklist.OitItem;
+import th.go.ita.evidence.file.EvidenceVersion;
 import th.go.ita.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,8 +49,7 @@ public class DisclosureService {
     @Transactional
     public Disclosure disclosure(String unitCode, int fiscalYear) {
         UnitRef unit = directory.unit(unitCode);
-        RoundRef round = directory.roundForYear(unit, fiscalYear)
-                .orElseThrow(() -> ProblemException.notFound("year-not-found", unitCode, String.valueOf(fiscalYear)));
+        RoundRef round = directory.requireRoundForYear(unit, fiscalYear);
         List<?> stored = em.createNativeQuery(
                         "SELECT CAST(document AS text) FROM public_snapshot WHERE round_id = :r AND unit_code = :u")
                 .setParameter("r", round.id()).setParameter("u", unit.code()).getResultList();
@@ -80,34 +79,30 @@ public class DisclosureService {
                         ORDER BY item_code, version""", Tuple.class)
                 .setParameter("r", round.id()).setParameter("u", unit.code()).getResultList();
         for (Tuple t : files) {
-            Object size = t.get("size_bytes");
-            evidence.computeIfAbsent(Rows.str(t, "item_code"), k -> new ArrayList<>()).add(
-                    new Disclosure.PublicEvidence((UUID) t.get("id"), Rows.integer(t, "version"), Rows.str(t, "kind"),
-                            Rows.str(t, "url"), Rows.str(t, "label"), Rows.str(t, "original_name"),
-                            Rows.str(t, "content_type"), size == null ? null : ((Number) size).longValue(),
-                            Rows.str(t, "sha256"), Rows.instant(t, "submitted_at"), Rows.bool(t, "demo")));
+            EvidenceVersion v = EvidenceVersion.of(t);
+            evidence.computeIfAbsent(v.itemCode(), k -> new ArrayList<>()).add(new Disclosure.PublicEvidence(v.id(),
+                    v.version(), v.kind(), v.url(), v.label(), v.originalName(), v.contentType(), v.sizeBytes(),
+                    v.sha256(), v.submittedAt(), v.demo()));
         }
 
-        Map<String, List<Disclosure.Item>> bySub = new LinkedHashMap<>();
-        Map<String, OitItem> firstOfSub = new LinkedHashMap<>();
-        for (OitItem item : checklists.items(round)) {
+        Map<OitItem, List<Disclosure.Item>> bySub = OitItem.bySubIndicator(checklists.items(round), item -> {
             String status = statuses.getOrDefault(item.code(), ItemStatus.EMPTY.name());
             // Work in progress is not public: a draft shows as empty.
             if (ItemStatus.DRAFT.name().equals(status)) {
                 status = ItemStatus.EMPTY.name();
             }
-            bySub.computeIfAbsent(item.subIndicatorCode(), k -> new ArrayList<>()).add(new Disclosure.Item(
-                    item.code(), item.titleTh(), item.titleEn(), status, evidence.getOrDefault(item.code(), List.of())));
-            firstOfSub.putIfAbsent(item.subIndicatorCode(), item);
-        }
+            return new Disclosure.Item(item.code(), item.titleTh(), item.titleEn(), status,
+                    evidence.getOrDefault(item.code(), List.of()));
+        });
         List<Disclosure.SubIndicator> subs = new ArrayList<>();
         int total = 0;
         int passed = 0;
         for (var entry : bySub.entrySet()) {
-            OitItem first = firstOfSub.get(entry.getKey());
+            OitItem first = entry.getKey();
             int subPassed = (int) entry.getValue().stream().filter(i -> "PASSED".equals(i.status())).count();
-            subs.add(new Disclosure.SubIndicator(entry.getKey(), first.indicatorCode(), first.subIndicatorNameTh(),
-                    first.subIndicatorNameEn(), entry.getValue().size(), subPassed, entry.getValue()));
+            subs.add(new Disclosure.SubIndicator(first.subIndicatorCode(), first.indicatorCode(),
+                    first.subIndicatorNameTh(), first.subIndicatorNameEn(), entry.getValue().size(), subPassed,
+                    entry.getValue()));
             total += entry.getValue().size();
             passed += subPassed;
         }

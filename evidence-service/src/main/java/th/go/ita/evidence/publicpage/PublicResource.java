@@ -42,8 +42,7 @@ public class PublicResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A unit's OIT items of a fiscal year with their public evidence and review status")
     public Response json(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear) {
-        return Response.ok(disclosures.disclosure(unitCode, fiscalYear))
-                .header("Cache-Control", "public, max-age=60").build();
+        return shortCached(Response.ok(disclosures.disclosure(unitCode, fiscalYear)));
     }
 
     @GET
@@ -51,8 +50,7 @@ public class PublicResource {
     @Produces(HTML)
     @Operation(summary = "The public disclosure page (plain HTML, Thai first, printable)")
     public Response yearPage(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear) {
-        return Response.ok(DisclosurePage.year(disclosures.disclosure(unitCode, fiscalYear)), HTML)
-                .header("Cache-Control", "public, max-age=60").build();
+        return shortCached(Response.ok(DisclosurePage.year(disclosures.disclosure(unitCode, fiscalYear)), HTML));
     }
 
     @GET
@@ -65,8 +63,7 @@ public class PublicResource {
         for (Disclosure.SubIndicator sub : d.subIndicators()) {
             for (Disclosure.Item item : sub.items()) {
                 if (item.code().equals(itemCode)) {
-                    return Response.ok(DisclosurePage.item(d, item, sub), HTML)
-                            .header("Cache-Control", "public, max-age=60").build();
+                    return shortCached(Response.ok(DisclosurePage.item(d, item, sub), HTML));
                 }
             }
         }
@@ -79,10 +76,7 @@ public class PublicResource {
     @Operation(summary = "Download a published file version")
     public Response file(@PathParam("evidenceId") UUID evidenceId) throws IOException {
         Tuple t = disclosures.publishedFile(evidenceId);
-        EvidenceVersion version = new EvidenceVersion(evidenceId, Rows.str(t, "item_code"), Rows.integer(t, "version"),
-                "FILE", null, null, Rows.str(t, "original_name"), Rows.str(t, "content_type"),
-                Rows.number(t, "size_bytes"), Rows.str(t, "sha256"), null, null, null, null, null, false);
-        return FileResponses.attachment(store.open(Rows.str(t, "storage_key")), version);
+        return FileResponses.attachment(store.open(Rows.str(t, "storage_key")), EvidenceVersion.of(t));
     }
 
     @GET
@@ -91,5 +85,10 @@ public class PublicResource {
     @Operation(summary = "Download a published file version (same as /oit/files/{id})")
     public Response publicFile(@PathParam("evidenceId") UUID evidenceId) throws IOException {
         return file(evidenceId);
+    }
+
+    /** Every public answer may be cached by browsers and proxies for a minute. */
+    private static Response shortCached(Response.ResponseBuilder response) {
+        return response.header("Cache-Control", "public, max-age=60").build();
     }
 }

@@ -2,7 +2,6 @@ package th.go.ita.evidence.readmodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -10,10 +9,10 @@ import th.go.ita.platform.outbox.EventEnvelope;
 import th.go.ita.platform.outbox.Inbox;
 import th.go.ita.platform.outbox.UnreadableEventException;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Set;
 
+import static th.go.ita.evidence.access.Rows.ts;
 import static th.go.ita.platform.outbox.EventEnvelope.integer;
 import static th.go.ita.platform.outbox.EventEnvelope.optionalInstant;
 import static th.go.ita.platform.outbox.EventEnvelope.optionalText;
@@ -30,13 +29,6 @@ public class ReadModelUpdater {
 
     @Inject
     Inbox inbox;
-
-    @Inject
-    Event<RoundChanged> roundChanged;
-
-    /** Fired after a round's row changed, inside the transaction (demo data, snapshots). */
-    public record RoundChanged(String roundId) {
-    }
 
     @Transactional
     public void applyUnit(EventEnvelope event) {
@@ -172,10 +164,5 @@ public class ReadModelUpdater {
                 .setParameter("rc", ts(reviewCloses))
                 .setParameter("cc", ts(correctionCloses))
                 .executeUpdate();
-        roundChanged.fire(new RoundChanged(id));
-    }
-
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -2,12 +2,10 @@ package th.go.ita.evidence.review;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,10 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.evidence.access.Directory;
 import th.go.ita.evidence.access.UnitAccess;
 import th.go.ita.evidence.access.UnitRef;
-import th.go.ita.evidence.audit.AuditTrail;
 import th.go.ita.platform.access.Roles;
 
-import java.util.List;
 
 @Path("/units/{unitCode}/rounds/{roundId}/items/{itemCode}/review")
 @Tag(name = "Review")

@@ -1,5 +1,6 @@
 package th.go.ita.evidence.review;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,9 +16,7 @@ import th.go.ita.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** An auditor's verdicts on submitted items, announced to scoring through the outbox. */
@@ -38,6 +37,11 @@ public class ReviewService {
 
     public record Review(UUID id, String itemCode, String verdict, String comment, boolean finalVerdict,
                          String reviewer, Instant reviewedAt) {
+    }
+
+    /** The payload of {@code OitItemReviewed} (docs/events.md); {@code final} is a Java keyword. */
+    public record ItemReviewed(String roundId, String unitCode, String itemCode, String verdict,
+                               @JsonProperty("final") boolean finalVerdict, String reviewedOn) {
     }
 
     public record QueueEntry(String unitCode, String unitNameTh, String roundId, String roundName, int fiscalYear,
@@ -80,14 +84,8 @@ public class ReviewService {
 
     public void publish(RoundRef round, UnitRef unit, String itemCode, String verdict, boolean finalVerdict,
                         Instant at) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("roundId", round.id());
-        payload.put("unitCode", unit.code());
-        payload.put("itemCode", itemCode);
-        payload.put("verdict", verdict);
-        payload.put("final", finalVerdict);
-        payload.put("reviewedOn", at.atZone(BANGKOK).toLocalDate().toString());
-        outbox.add(TOPIC, unit.code(), "OitItemReviewed", unit.code(), round.id(), payload);
+        outbox.add(TOPIC, unit.code(), "OitItemReviewed", unit.code(), round.id(), new ItemReviewed(round.id(),
+                unit.code(), itemCode, verdict, finalVerdict, at.atZone(BANGKOK).toLocalDate().toString()));
     }
 
     public ItemStatus status(RoundRef round, UnitRef unit, String itemCode) {
