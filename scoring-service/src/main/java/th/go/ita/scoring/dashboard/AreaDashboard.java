@@ -34,6 +34,9 @@ public class AreaDashboard {
     public record UnitRow(int rank, String code, String nameTh, String type, String parentCode, BigDecimal total,
                           String rating, Boolean passed, boolean provisional, String source,
                           Map<String, BigDecimal> indicators) {
+        UnitRow ranked(int rank) {
+            return new UnitRow(rank, code, nameTh, type, parentCode, total, rating, passed, provisional, source, indicators);
+        }
     }
 
     public record Band(String code, Map<String, String> label, BigDecimal min, long count) {
@@ -47,11 +50,6 @@ public class AreaDashboard {
                        int unitsTotal, int unitsWithScore, long passed, BigDecimal passRate, BigDecimal passMark,
                        List<Band> distribution, List<IndicatorMean> indicators, List<IndicatorMean> weakestIndicators,
                        List<UnitRow> units) {
-    }
-
-    private record Row(String code, String nameTh, String type, String parentCode, BigDecimal total, String rating,
-                       Boolean passed, boolean provisional, String source, Map<String, BigDecimal> indicators,
-                       String frameworkKey) {
     }
 
     @Inject
@@ -78,28 +76,26 @@ public class AreaDashboard {
                                    ORDER BY x.computed_at DESC LIMIT 1) s ON o.unit_code IS NULL
                 WHERE u.path LIKE :prefix ESCAPE '!' AND u.active
                 """).setParameter("year", fiscalYear).setParameter("prefix", UnitPaths.subtreePattern(root.path)).getResultList();
-        List<Row> rows = new ArrayList<>(raw.size());
+        List<UnitRow> rows = new ArrayList<>(raw.size());
         for (Object[] r : raw) {
-            rows.add(new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4],
-                    (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8], indicators((String) r[9]),
-                    (String) r[10]));
+            rows.add(new UnitRow(0, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4],
+                    (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8], indicators((String) r[9])));
         }
-        Framework framework = framework(rows, fiscalYear);
-        List<Row> scored = rows.stream().filter(r -> r.total() != null)
-                .sorted(Comparator.comparing(Row::total).reversed().thenComparing(Row::code)).toList();
+        Framework framework = framework(raw.stream().map(r -> (String) r[10]).toList(), fiscalYear);
+        List<UnitRow> scored = rows.stream().filter(r -> r.total() != null)
+                .sorted(Comparator.comparing(UnitRow::total).reversed().thenComparing(UnitRow::code)).toList();
         List<UnitRow> ranked = new ArrayList<>(rows.size());
         int rank = 0;
         BigDecimal previous = null;
         for (int i = 0; i < scored.size(); i++) {
-            Row r = scored.get(i);
+            UnitRow r = scored.get(i);
             if (previous == null || r.total().compareTo(previous) != 0) {
                 rank = i + 1; // equal totals share a rank
             }
             previous = r.total();
-            ranked.add(unitRow(rank, r));
+            ranked.add(r.ranked(rank));
         }
-        rows.stream().filter(r -> r.total() == null).sorted(Comparator.comparing(Row::code))
-                .forEach(r -> ranked.add(unitRow(0, r)));
+        rows.stream().filter(r -> r.total() == null).sorted(Comparator.comparing(UnitRow::code)).forEach(ranked::add);
 
         long passed = scored.stream().filter(r -> Boolean.TRUE.equals(r.passed())).count();
         BigDecimal passRate = scored.isEmpty() ? null : BigDecimal.valueOf(passed * 100)
@@ -113,13 +109,9 @@ public class AreaDashboard {
                 ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked);
     }
 
-    private static UnitRow unitRow(int rank, Row r) {
-        return new UnitRow(rank, r.code(), r.nameTh(), r.type(), r.parentCode(), r.total(), r.rating(), r.passed(),
-                r.provisional(), r.source(), r.indicators());
-    }
-
-    private Framework framework(List<Row> rows, int fiscalYear) {
-        String key = rows.stream().map(Row::frameworkKey).filter(k -> k != null)
+    /** The framework most of the units were assessed under ({@code id@version} keys), else any of the year. */
+    private Framework framework(List<String> keys, int fiscalYear) {
+        String key = keys.stream().filter(k -> k != null)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
                 .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         if (key != null) {
@@ -139,8 +131,8 @@ public class AreaDashboard {
                 .min(BigDecimal::compareTo).orElse(null);
     }
 
-    private static List<Band> distribution(Framework f, List<Row> scored) {
-        Map<String, Long> counts = scored.stream().collect(Collectors.groupingBy(Row::rating, LinkedHashMap::new, Collectors.counting()));
+    private static List<Band> distribution(Framework f, List<UnitRow> scored) {
+        Map<String, Long> counts = scored.stream().collect(Collectors.groupingBy(UnitRow::rating, LinkedHashMap::new, Collectors.counting()));
         List<Band> bands = new ArrayList<>();
         if (f != null && f.rating().bands() != null) {
             f.rating().bands().forEach(b -> bands.add(new Band(b.code(), b.label(), b.min(), counts.getOrDefault(b.code(), 0L))));
@@ -156,7 +148,7 @@ public class AreaDashboard {
         return bands;
     }
 
-    private static List<IndicatorMean> indicatorMeans(Framework f, List<Row> scored) {
+    private static List<IndicatorMean> indicatorMeans(Framework f, List<UnitRow> scored) {
         if (f == null) {
             return List.of();
         }
@@ -165,7 +157,7 @@ public class AreaDashboard {
             for (Framework.Indicator indicator : instrument.indicators()) {
                 BigDecimal sum = BigDecimal.ZERO;
                 long n = 0;
-                for (Row r : scored) {
+                for (UnitRow r : scored) {
                     BigDecimal v = r.indicators().get(indicator.code());
                     if (v != null) {
                         sum = sum.add(v);

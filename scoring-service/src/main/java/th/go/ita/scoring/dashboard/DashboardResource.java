@@ -19,10 +19,17 @@ import th.go.ita.platform.access.Roles;
 import th.go.ita.platform.reports.Table;
 import th.go.ita.platform.reports.Download;
 
-import java.util.ArrayList;
-import java.util.List;
 import th.go.ita.platform.problem.ProblemException;
+import th.go.ita.scoring.round.AssessmentRound;
+import th.go.ita.scoring.round.RoundService;
+import th.go.ita.scoring.unit.Unit;
 import th.go.ita.scoring.unit.UnitScope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 
 @Path("/dashboards/areas/{unitCode}")
 @Tag(name = "Dashboards")
@@ -39,7 +46,7 @@ public class DashboardResource {
     RoundProgress progress;
 
     @Inject
-    th.go.ita.scoring.round.RoundService rounds;
+    RoundService rounds;
 
     @GET
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
@@ -47,9 +54,7 @@ public class DashboardResource {
     @Operation(summary = "An area's results for a fiscal year: distribution, pass rate, indicator means, ranking, weakest indicators")
     public AreaDashboard.View get(@PathParam("unitCode") String unitCode, @QueryParam("fiscalYear") Integer fiscalYear,
                                   @QueryParam("limit") @DefaultValue("1000") int limit) {
-        if (fiscalYear == null || fiscalYear < 2540 || fiscalYear > 2700) {
-            throw ProblemException.badRequest("official.year-invalid", String.valueOf(fiscalYear));
-        }
+        requireYear(fiscalYear);
         if (limit < 1 || limit > 50_000) {
             throw ProblemException.badRequest("bad-request");
         }
@@ -62,12 +67,11 @@ public class DashboardResource {
     @Transactional
     @Operation(summary = "Progress of a round in the caller's area: responses received vs required, OIT items reviewed, "
             + "units at risk and why; the summary counts every unit, the list is one page (at-risk units first)")
-    public RoundProgress.View progress(@PathParam("unitCode") String unitCode, @PathParam("roundId") java.util.UUID roundId,
+    public RoundProgress.View progress(@PathParam("unitCode") String unitCode, @PathParam("roundId") UUID roundId,
                                        @QueryParam("atRisk") @DefaultValue("false") boolean atRiskOnly,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("100") @Min(1) @Max(RoundProgress.Page.MAX_SIZE) int size) {
-        return progress.of(round(unitCode, roundId), areaOfRound(unitCode, roundId), java.time.Instant.now(),
-                new RoundProgress.Page(atRiskOnly, page, size));
+        return progressOf(unitCode, roundId, new RoundProgress.Page(atRiskOnly, page, size));
     }
 
     @GET
@@ -76,13 +80,12 @@ public class DashboardResource {
     @Produces({"text/csv", Download.XLSX})
     @Transactional
     @Operation(summary = "Every unit's progress in a round (or only those at risk) as CSV or XLSX (format=csv|xlsx)")
-    public Response exportProgress(@PathParam("unitCode") String unitCode, @PathParam("roundId") java.util.UUID roundId,
+    public Response exportProgress(@PathParam("unitCode") String unitCode, @PathParam("roundId") UUID roundId,
                                    @QueryParam("atRisk") @DefaultValue("false") boolean atRiskOnly,
                                    @QueryParam("format") @DefaultValue("csv") String format) {
         Download.requireFormat(format);
-        th.go.ita.scoring.round.AssessmentRound round = round(unitCode, roundId);
-        RoundProgress.View view = progress.of(round, areaOfRound(unitCode, roundId), java.time.Instant.now(),
-                RoundProgress.Page.everything(atRiskOnly));
+        RoundProgress.View view = progressOf(unitCode, roundId, RoundProgress.Page.everything(atRiskOnly));
+        AssessmentRound round = rounds.visible(roundId);
         List<String> headers = List.of("รหัส (code)", "หน่วยงาน (unit)", "IIT ได้รับ (received)", "IIT ต้องการ (required)",
                 "EIT ได้รับ (received)", "EIT ต้องการ (required)", "OIT ตรวจแล้ว (reviewed)", "OIT ผ่าน (passed)",
                 "OIT ทั้งหมด (items)", "เสี่ยง (at risk)", "เหตุผล (reasons)");
@@ -96,21 +99,22 @@ public class DashboardResource {
                 "ita-progress-" + unitCode + "-" + round.fiscalYear, format).build();
     }
 
-    private th.go.ita.scoring.round.AssessmentRound round(String unitCode, java.util.UUID roundId) {
-        scope.require(unitCode);
-        return rounds.visible(roundId);
-    }
-
-    /** The part of the round inside the requested area: the deeper of the two subtrees. */
-    private th.go.ita.scoring.unit.Unit areaOfRound(String unitCode, java.util.UUID roundId) {
-        th.go.ita.scoring.unit.Unit area = scope.require(unitCode);
-        th.go.ita.scoring.round.AssessmentRound round = rounds.visible(roundId);
-        th.go.ita.scoring.unit.Unit roundScope = th.go.ita.scoring.unit.Unit.findById(round.scopeUnitCode);
-        th.go.ita.scoring.unit.Unit root = area.isWithin(roundScope) ? area : roundScope.isWithin(area) ? roundScope : null;
+    /** The round's progress in the part of it inside the requested area: the deeper of the two subtrees. */
+    private RoundProgress.View progressOf(String unitCode, UUID roundId, RoundProgress.Page page) {
+        Unit area = scope.require(unitCode);
+        AssessmentRound round = rounds.visible(roundId);
+        Unit roundScope = Unit.findById(round.scopeUnitCode);
+        Unit root = area.isWithin(roundScope) ? area : roundScope.isWithin(area) ? roundScope : null;
         if (root == null) {
             throw ProblemException.notFound("round-not-found", roundId);
         }
-        return root;
+        return progress.of(round, root, Instant.now(), page);
+    }
+
+    private static void requireYear(Integer fiscalYear) {
+        if (fiscalYear == null || fiscalYear < 2540 || fiscalYear > 2700) {
+            throw ProblemException.badRequest("official.year-invalid", String.valueOf(fiscalYear));
+        }
     }
 
     @GET
@@ -121,9 +125,7 @@ public class DashboardResource {
     @Operation(summary = "The units × indicators ranking as CSV or XLSX (format=csv|xlsx)")
     public Response export(@PathParam("unitCode") String unitCode, @QueryParam("fiscalYear") Integer fiscalYear,
                            @QueryParam("format") @DefaultValue("csv") String format) {
-        if (fiscalYear == null || fiscalYear < 2540 || fiscalYear > 2700) {
-            throw ProblemException.badRequest("official.year-invalid", String.valueOf(fiscalYear));
-        }
+        requireYear(fiscalYear);
         Download.requireFormat(format);
         AreaDashboard.View view = dashboard.of(scope.require(unitCode), fiscalYear, Integer.MAX_VALUE);
         List<String> codes = view.indicators().stream().map(AreaDashboard.IndicatorMean::code).toList();
@@ -134,10 +136,7 @@ public class DashboardResource {
         for (AreaDashboard.UnitRow u : view.units()) {
             List<Object> row = new ArrayList<>(List.of(u.rank() == 0 ? "" : u.rank(), u.code(), u.nameTh()));
             codes.forEach(c -> row.add(u.indicators().get(c)));
-            row.add(u.total());
-            row.add(u.rating());
-            row.add(u.passed());
-            row.add(u.source());
+            row.addAll(Arrays.asList(u.total(), u.rating(), u.passed(), u.source()));
             rows.add(row);
         }
         return Download.table(new Table("ITA " + fiscalYear + " " + unitCode, headers, rows), "ita-" + unitCode + "-" + fiscalYear, format).build();

@@ -14,7 +14,7 @@ import java.util.Optional;
  * additions to the document never break scoring.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Framework(String id, int version, int fiscalYear, String comparabilityGroup,
+public record Framework(String id, int version, int fiscalYear, Map<String, String> name, String comparabilityGroup,
                         Map<String, AnswerScale> answerScales, List<Instrument> instruments,
                         Rounding rounding, Map<String, SampleRule> samples, Rating rating) {
 

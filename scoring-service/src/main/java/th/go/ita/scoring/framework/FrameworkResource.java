@@ -74,15 +74,7 @@ public class FrameworkResource {
 
     private Summary summary(FrameworkVersion v) {
         Framework parsed = frameworks.framework(v.id, v.version);
-        JsonNode doc;
-        try {
-            doc = mapper.readTree(v.document);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> name = mapper.convertValue(doc.path("name"), Map.class);
-        return new Summary(v.id, v.version, v.fiscalYear, name, parsed.rating().scheme(), v.checksum,
+        return new Summary(v.id, v.version, v.fiscalYear, parsed.name(), parsed.rating().scheme(), v.checksum,
                 frameworks.isUsed(v.id, v.version), v.createdAt);
     }
 }

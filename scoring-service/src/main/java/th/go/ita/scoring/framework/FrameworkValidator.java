@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Checks a framework document: first against {@code frameworks/framework.schema.json}, then the
@@ -58,40 +59,27 @@ public final class FrameworkValidator {
         doc.path("answerScales").fieldNames().forEachRemaining(scales::add);
         Set<String> codes = new HashSet<>();
         Set<String> instruments = new HashSet<>();
-        BigDecimal weights = BigDecimal.ZERO;
-        JsonNode list = doc.path("instruments");
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode instrument = list.get(i);
-            String at = "$.instruments[" + i + "]";
+        each(doc.path("instruments"), "$.instruments", (instrument, at) -> {
             if (!instruments.add(instrument.path("code").asText())) {
                 errors.add(new Error(at + ".code", "duplicate instrument " + instrument.path("code").asText()));
             }
-            weights = weights.add(instrument.path("weight").decimalValue());
-            JsonNode indicators = instrument.path("indicators");
-            for (int j = 0; j < indicators.size(); j++) {
-                JsonNode indicator = indicators.get(j);
-                String ia = at + ".indicators[" + j + "]";
-                unique(codes, "indicator", indicator.path("code").asText(), ia + ".code", errors);
-                JsonNode questions = indicator.path("questions");
-                for (int k = 0; k < questions.size(); k++) {
-                    JsonNode q = questions.get(k);
-                    String qa = ia + ".questions[" + k + "]";
-                    unique(codes, "question", q.path("code").asText(), qa + ".code", errors);
+            each(instrument.path("indicators"), at + ".indicators", (indicator, ia) -> {
+                unique(codes, "indicator", indicator, ia, errors);
+                each(indicator.path("questions"), ia + ".questions", (q, qa) -> {
+                    unique(codes, "question", q, qa, errors);
                     if (!scales.contains(q.path("scale").asText())) {
                         errors.add(new Error(qa + ".scale", "unknown answer scale " + q.path("scale").asText()));
                     }
-                }
-                JsonNode subs = indicator.path("subIndicators");
-                for (int k = 0; k < subs.size(); k++) {
-                    JsonNode sub = subs.get(k);
-                    String sa = ia + ".subIndicators[" + k + "]";
-                    unique(codes, "sub-indicator", sub.path("code").asText(), sa + ".code", errors);
-                    JsonNode items = sub.path("items");
-                    for (int m = 0; m < items.size(); m++) {
-                        unique(codes, "item", items.get(m).path("code").asText(), sa + ".items[" + m + "].code", errors);
-                    }
-                }
-            }
+                });
+                each(indicator.path("subIndicators"), ia + ".subIndicators", (sub, sa) -> {
+                    unique(codes, "sub-indicator", sub, sa, errors);
+                    each(sub.path("items"), sa + ".items", (item, ma) -> unique(codes, "item", item, ma, errors));
+                });
+            });
+        });
+        BigDecimal weights = BigDecimal.ZERO;
+        for (JsonNode instrument : doc.path("instruments")) {
+            weights = weights.add(instrument.path("weight").decimalValue());
         }
         if (weights.compareTo(BigDecimal.valueOf(100)) != 0) {
             errors.add(new Error("$.instruments", "weights add up to " + weights.toPlainString() + ", not 100"));
@@ -99,9 +87,18 @@ public final class FrameworkValidator {
         return errors;
     }
 
-    private static void unique(Set<String> codes, String what, String code, String at, List<Error> errors) {
+    /** Each element of a JSON array with its path, e.g. {@code $.instruments[2]}. */
+    private static void each(JsonNode array, String at, BiConsumer<JsonNode, String> action) {
+        for (int i = 0; i < array.size(); i++) {
+            action.accept(array.get(i), at + "[" + i + "]");
+        }
+    }
+
+    /** Codes are unique across the whole document, whatever part of it they name. */
+    private static void unique(Set<String> codes, String what, JsonNode node, String at, List<Error> errors) {
+        String code = node.path("code").asText();
         if (!codes.add(code)) {
-            errors.add(new Error(at, "duplicate " + what + " code " + code));
+            errors.add(new Error(at + ".code", "duplicate " + what + " code " + code));
         }
     }
 }

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import th.go.ita.platform.access.Caller;
 import th.go.ita.platform.problem.Problem;
-import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.unit.Unit;
 import th.go.ita.scoring.unit.UnitScope;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,6 @@ import java.util.Map;
 /**
  * CSV (or XLSX) import of official results. Every line is checked first and every error reported with its
  * line number; only a file without errors is applied, in one transaction.
- * Columns: unit_code, fiscal_year, framework_id, framework_version, indicators ("1=91.78;2=97.01;…"),
- * total, rating, passed, source.
  */
 @ApplicationScoped
 public class OfficialImport {
@@ -53,7 +51,7 @@ public class OfficialImport {
     }
 
     private Report run(CsvImport.Lines table, OfficialResults.Errors errors, boolean dryRun) {
-        List<OfficialResultView> valid = new java.util.ArrayList<>();
+        List<OfficialResultView> valid = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int lines = table.count();
         for (CsvImport.Line l : table.wellFormed()) {
@@ -70,18 +68,8 @@ public class OfficialImport {
                 errors.add(at + "unit_code", "official.unit-out-of-scope", unitCode);
                 continue;
             }
-            Integer year = integer(r.get(1), at + "fiscal_year", errors);
-            Integer version = r.get(3).isBlank() ? null : integer(r.get(3), at + "framework_version", errors);
-            BigDecimal total = r.get(5).isBlank() ? null : decimal(r.get(5), at + "total", errors);
-            Map<String, BigDecimal> indicators = new LinkedHashMap<>();
-            for (String pair : r.get(4).split(";")) {
-                if (pair.isBlank()) {
-                    continue;
-                }
-                String[] kv = pair.split("=", 2);
-                BigDecimal v = decimal(kv.length == 2 ? kv[1] : "", at + "indicators." + kv[0].strip(), errors);
-                indicators.put(kv[0].strip(), v);
-            }
+            Integer year = CsvImport.number(r.get(1), Integer::valueOf, at + "fiscal_year", errors);
+            OfficialEntry entry = entry(r, at, errors);
             if (year == null) {
                 continue;
             }
@@ -90,21 +78,13 @@ public class OfficialImport {
                 errors.add(at + "unit_code", "official.duplicate-line", String.valueOf(earlier));
                 continue;
             }
-            String passed = r.get(7).strip().toLowerCase();
-            Boolean pass = passed.isEmpty() ? null : Boolean.valueOf("true".equals(passed) || "yes".equals(passed) || "ผ่าน".equals(passed));
-            OfficialResultView view = results.check(unitCode, year, new OfficialEntry(
-                    r.get(2).isBlank() ? null : r.get(2).strip(), version,
-                    indicators.containsValue(null) ? Map.of() : indicators, total,
-                    r.get(6).isBlank() ? null : r.get(6).strip(), pass, r.get(8)), at, errors);
+            OfficialResultView view = results.check(unitCode, year, entry, at, errors);
             if (view != null) {
                 valid.add(view);
             }
         }
-        if (!errors.list().isEmpty()) {
-            if (dryRun) {
-                return new Report(true, lines, 0, errors.list());
-            }
-            throw new ProblemException(400, "official-import-invalid", errors.list(), errors.list().size());
+        if (CsvImport.reportErrors(errors, dryRun, "official-import-invalid")) {
+            return new Report(true, lines, 0, errors.list());
         }
         int written = 0;
         if (!dryRun) {
@@ -115,21 +95,28 @@ public class OfficialImport {
         return new Report(dryRun, lines, written, List.of());
     }
 
-    private static Integer integer(String text, String field, OfficialResults.Errors errors) {
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            errors.add(field, "official.not-a-number", text);
-            return null;
+    /**
+     * The figures of a line in {@link #COLUMNS} (all but unit and year), indicators as
+     * {@code "1=91.78;2=97.01;…"}; a cell that is not a number is reported in {@code errors}.
+     */
+    public static OfficialEntry entry(List<String> r, String at, OfficialResults.Errors errors) {
+        Integer version = r.get(3).isBlank() ? null
+                : CsvImport.number(r.get(3), Integer::valueOf, at + "framework_version", errors);
+        BigDecimal total = r.get(5).isBlank() ? null : CsvImport.number(r.get(5), BigDecimal::new, at + "total", errors);
+        Map<String, BigDecimal> indicators = new LinkedHashMap<>();
+        for (String pair : r.get(4).split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] kv = pair.split("=", 2);
+            BigDecimal v = CsvImport.number(kv.length == 2 ? kv[1] : "", BigDecimal::new,
+                    at + "indicators." + kv[0].strip(), errors);
+            indicators.put(kv[0].strip(), v);
         }
-    }
-
-    private static BigDecimal decimal(String text, String field, OfficialResults.Errors errors) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            errors.add(field, "official.not-a-number", text);
-            return null;
-        }
+        String passed = r.get(7).strip().toLowerCase();
+        Boolean pass = passed.isEmpty() ? null : Boolean.valueOf("true".equals(passed) || "yes".equals(passed) || "ผ่าน".equals(passed));
+        return new OfficialEntry(r.get(2).isBlank() ? null : r.get(2).strip(), version,
+                indicators.containsValue(null) ? Map.of() : indicators, total,
+                r.get(6).isBlank() ? null : r.get(6).strip(), pass, r.get(8));
     }
 }

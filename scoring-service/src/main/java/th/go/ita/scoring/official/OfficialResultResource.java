@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.platform.access.Caller;
 import th.go.ita.platform.access.Roles;
 import th.go.ita.platform.problem.ProblemException;
+import th.go.ita.platform.reports.Download;
 import th.go.ita.scoring.unit.UnitScope;
 
 import java.util.List;
@@ -81,7 +82,7 @@ public class OfficialResultResource {
     @POST
     @Path("/import")
     @RolesAllowed({Roles.SYSTEM_ADMIN, Roles.AREA_ADMIN})
-    @Consumes(Xlsx.MEDIA_TYPE)
+    @Consumes(Download.XLSX)
     @Operation(summary = "The same import from an XLSX workbook: the first sheet, header row first, the same columns")
     public OfficialImport.Report importXlsx(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, byte[] workbook) {
         return importer.runXlsx(workbook == null ? new byte[0] : workbook, dryRun);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Checks and stores official results; the same rules for one entry and for every line of an import. */
 @ApplicationScoped
@@ -157,31 +158,18 @@ public class OfficialResults {
                 ORDER BY fiscal_year
                 """).setParameter("unit", unitCode).setParameter("year", fiscalYear).getResultList();
         return rows.stream().map(r -> new OfficialResultView((String) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                r[3] == null ? null : ((Number) r[3]).intValue(), read((String) r[4]), read((String) r[5]),
+                r[3] == null ? null : ((Number) r[3]).intValue(), figures((String) r[4]), figures((String) r[5]),
                 (BigDecimal) r[6], (String) r[7], (Boolean) r[8], (String) r[9])).toList();
     }
 
     /** The rating label of a stored rating code under a framework, for display. */
     public Map<String, String> label(Framework framework, String code) {
-        if (framework == null) {
-            return Map.of("th", code, "en", code);
-        }
-        Framework.Rating rating = framework.rating();
-        if (rating.bands() != null) {
-            for (Framework.Band b : rating.bands()) {
-                if (b.code().equals(code)) {
-                    return b.label();
-                }
-            }
-        }
-        if (rating.levels() != null) {
-            for (Framework.Level l : rating.levels()) {
-                if (l.code().equals(code)) {
-                    return l.label();
-                }
-            }
-        }
-        return Map.of("th", code, "en", code);
+        Framework.Rating rating = framework == null ? null : framework.rating();
+        Stream<Map<String, String>> bands = rating == null || rating.bands() == null ? Stream.empty()
+                : rating.bands().stream().filter(b -> b.code().equals(code)).map(Framework.Band::label);
+        Stream<Map<String, String>> levels = rating == null || rating.levels() == null ? Stream.empty()
+                : rating.levels().stream().filter(l -> l.code().equals(code)).map(Framework.Level::label);
+        return Stream.concat(bands, levels).findFirst().orElse(Map.of("th", code, "en", code));
     }
 
     private String write(Object value) {
@@ -192,7 +180,8 @@ public class OfficialResults {
         }
     }
 
-    private Map<String, BigDecimal> read(String json) {
+    /** Stored figures (indicators or instruments, as JSON) by code, in the sheet's order. */
+    public Map<String, BigDecimal> figures(String json) {
         try {
             Map<String, BigDecimal> map = mapper.readValue(json, new TypeReference<LinkedHashMap<String, BigDecimal>>() {
             });

@@ -8,14 +8,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import th.go.ita.scoring.config.ScoringConfig;
+import th.go.ita.scoring.export.ScoreReportPdf;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.unit.Unit;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,41 +58,38 @@ public class PublicResultResource {
     EntityManager em;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper mapper;
-
-    @Inject
-    th.go.ita.scoring.config.ScoringConfig config;
+    ScoringConfig config;
 
     @GET
     @Path("/report.pdf")
     @Produces("application/pdf")
     @Operation(summary = "The same result as a PDF score report in Thai, without login")
-    public jakarta.ws.rs.core.Response pdf(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear) {
+    public Response pdf(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear) {
         PublicResult r = get(unitCode, fiscalYear);
-        List<th.go.ita.scoring.export.ScoreReportPdf.Line> lines = new java.util.ArrayList<>();
+        List<ScoreReportPdf.Line> lines = new ArrayList<>();
         if (r.frameworkId() != null && !r.indicators().isEmpty()) {
             Framework f = frameworks.framework(r.frameworkId(), r.frameworkVersion());
             for (Framework.Instrument instrument : f.instruments()) {
                 for (Framework.Indicator indicator : instrument.indicators()) {
-                    lines.add(new th.go.ita.scoring.export.ScoreReportPdf.Line(
-                            indicator.code() + ". " + indicator.name().get("th"), r.indicators().get(indicator.code()), false));
+                    lines.add(new ScoreReportPdf.Line(indicator.code() + ". " + indicator.name().get("th"),
+                            r.indicators().get(indicator.code()), false));
                 }
-                lines.add(new th.go.ita.scoring.export.ScoreReportPdf.Line(
-                        instrument.code() + " " + instrument.name().get("th") + " (ร้อยละ " + instrument.weight().toPlainString() + ")",
+                String weighted = " (ร้อยละ " + instrument.weight().toPlainString() + ")";
+                lines.add(new ScoreReportPdf.Line(instrument.code() + " " + instrument.name().get("th") + weighted,
                         r.instruments().get(instrument.code()), true));
             }
         }
-        Map<String, String> summary = new java.util.LinkedHashMap<>();
+        Map<String, String> summary = new LinkedHashMap<>();
         summary.put("คะแนนรวม", r.total().toPlainString());
         summary.put("ระดับผล", r.ratingLabel() == null ? r.rating() : r.ratingLabel().getOrDefault("th", r.rating()));
         summary.put("ผลการประเมิน", r.passed() ? "ผ่านเกณฑ์" : "ไม่ผ่านเกณฑ์");
         summary.put("ที่มาของผล", r.official() ? "ผลอย่างเป็นทางการ" + (r.source() == null ? "" : " (" + r.source() + ")")
                 : "ผลที่ระบบคำนวณจากรอบการประเมินที่ประกาศผลแล้ว");
-        byte[] pdf = th.go.ita.scoring.export.ScoreReportPdf.render(config.pdf().font(),
+        byte[] pdf = ScoreReportPdf.render(config.pdf().font(),
                 "ผลการประเมิน ITA ปีงบประมาณ พ.ศ. " + fiscalYear,
                 List.of(r.unit().nameTh(), r.frameworkId() == null ? "" : "กรอบการประเมิน " + r.frameworkId() + " ฉบับที่ " + r.frameworkVersion()),
                 lines, summary);
-        return jakarta.ws.rs.core.Response.ok(pdf, "application/pdf")
+        return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"ita-" + unitCode + "-" + fiscalYear + ".pdf\"").build();
     }
 
@@ -132,17 +134,7 @@ public class PublicResultResource {
         Object[] r = rows.get(0);
         String fid = (String) r[0];
         int fv = ((Number) r[1]).intValue();
-        return new Figures(fid, fv, map((String) r[2]), map((String) r[3]), (BigDecimal) r[4], (String) r[5],
-                official.label(frameworks.framework(fid, fv), (String) r[5]), (Boolean) r[6], (Boolean) r[7]);
-    }
-
-    private Map<String, BigDecimal> map(String json) {
-        try {
-            return OfficialResults.sortedByCode(mapper.readValue(json,
-                    new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, BigDecimal>>() {
-                    }));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Figures(fid, fv, official.figures((String) r[2]), official.figures((String) r[3]), (BigDecimal) r[4],
+                (String) r[5], official.label(frameworks.framework(fid, fv), (String) r[5]), (Boolean) r[6], (Boolean) r[7]);
     }
 }

@@ -23,6 +23,7 @@ import th.go.ita.scoring.unit.UnitScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,12 +112,10 @@ public class UnitHistoryResource {
         for (Year y : history.years()) {
             List<Object> row = new ArrayList<>(List.of(y.fiscalYear(), y.official() ? "OFFICIAL" : "COMPUTED",
                     y.frameworkId() == null ? "" : y.frameworkId() + " v" + y.frameworkVersion()));
-            row.add(y.total());
-            row.add(y.rating());
-            row.add(y.passed());
             // A change across frameworks is not a number: say why, as the screen does.
-            row.add(y.change() == null ? "" : y.change().comparable() ? y.change().total()
-                    : "ไม่เทียบ (not comparable: " + y.change().reason() + ")");
+            Object change = y.change() == null ? "" : y.change().comparable() ? y.change().total()
+                    : "ไม่เทียบ (not comparable: " + y.change().reason() + ")";
+            row.addAll(Arrays.asList(y.total(), y.rating(), y.passed(), change));
             codes.forEach(c -> row.add(y.indicators().get(c)));
             rows.add(row);
         }

@@ -4,7 +4,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import th.go.ita.platform.problem.ProblemException;
@@ -22,21 +21,17 @@ import java.util.List;
  */
 public final class Xlsx {
 
-    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private Xlsx() {
     }
 
     /** @throws ProblemException 400 {@code problemCode} when the workbook cannot be read or its header is not {@code columns} */
     public static CsvImport.Lines withHeader(byte[] bytes, List<String> columns, String problemCode, OfficialResults.Errors errors) {
-        List<List<String>> rows = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
+        List<CsvImport.Line> lines = new ArrayList<>();
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new IOException("no sheet");
             }
-            Sheet sheet = workbook.getSheetAt(0);
-            for (Row row : sheet) {
+            for (Row row : workbook.getSheetAt(0)) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                     cells.add(text(row.getCell(c)));
@@ -44,8 +39,7 @@ public final class Xlsx {
                 while (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
                     cells.remove(cells.size() - 1);
                 }
-                rows.add(cells);
-                numbers.add(row.getRowNum() + 1);
+                lines.add(new CsvImport.Line(row.getRowNum() + 1, cells));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException p) {
@@ -54,29 +48,7 @@ public final class Xlsx {
             errors.add("file", "official.workbook-unreadable");
             throw new ProblemException(400, problemCode, errors.list(), 1);
         }
-        if (rows.isEmpty() || numbers.get(0) != 1 || !rows.get(0).stream().map(String::strip).toList().equals(columns)) {
-            errors.add("line 1", "official.columns", String.join(",", columns));
-            throw new ProblemException(400, problemCode, errors.list(), 1);
-        }
-        List<CsvImport.Line> wellFormed = new ArrayList<>();
-        int count = 0;
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> cells = rows.get(i);
-            if (cells.isEmpty()) {
-                continue;
-            }
-            count++;
-            if (cells.size() > columns.size()) {
-                errors.add("line " + numbers.get(i), "official.line-columns", String.valueOf(cells.size()),
-                        String.valueOf(columns.size()));
-                continue;
-            }
-            while (cells.size() < columns.size()) {
-                cells.add("");
-            }
-            wellFormed.add(new CsvImport.Line(numbers.get(i), cells));
-        }
-        return new CsvImport.Lines(count, wellFormed);
+        return CsvImport.checked(lines, columns, true, problemCode, errors);
     }
 
     private static String text(Cell cell) {

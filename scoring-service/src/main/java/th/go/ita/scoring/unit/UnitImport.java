@@ -14,6 +14,7 @@ import th.go.ita.platform.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,8 +49,8 @@ public class UnitImport {
             List<String> r = l.cells();
             int line = l.number();
             String at = l.at();
-            Integer staff = number(r.get(5), at + "staff_count", errors);
-            Integer population = number(r.get(6), at + "service_population", errors);
+            Integer staff = CsvImport.number(r.get(5), Integer::valueOf, at + "staff_count", errors);
+            Integer population = CsvImport.number(r.get(6), Integer::valueOf, at + "service_population", errors);
             UnitRequest request = new UnitRequest(r.get(0).strip(), r.get(1).strip(), r.get(2).strip(),
                     Table.fromCsvText(r.get(3).strip()), Table.fromCsvText(r.get(4).strip()),
                     staff == null ? 0 : staff, population == null ? 0 : population);
@@ -85,11 +86,8 @@ public class UnitImport {
                 valid.add(request);
             }
         }
-        if (!errors.list().isEmpty()) {
-            if (dryRun) {
-                return new Report(true, lines, 0, 0, errors.list());
-            }
-            throw new ProblemException(400, "unit-import-invalid", errors.list(), errors.list().size());
+        if (CsvImport.reportErrors(errors, dryRun, "unit-import-invalid")) {
+            return new Report(true, lines, 0, 0, errors.list());
         }
         int created = 0;
         int updated = 0;
@@ -109,23 +107,8 @@ public class UnitImport {
         return new Report(dryRun, lines, created, updated, List.of());
     }
 
+    /** The column of a {@link UnitRequest} property: its name in snake case ({@code parentCode}: {@code parent_code}). */
     private static String column(String property) {
-        return switch (property) {
-            case "parentCode" -> "parent_code";
-            case "nameTh" -> "name_th";
-            case "nameEn" -> "name_en";
-            case "staffCount" -> "staff_count";
-            case "servicePopulation" -> "service_population";
-            default -> property;
-        };
-    }
-
-    private static Integer number(String text, String field, OfficialResults.Errors errors) {
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            errors.add(field, "official.not-a-number", text);
-            return null;
-        }
+        return property.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 }

@@ -30,6 +30,8 @@ import th.go.ita.scoring.official.CsvUpload;
 import th.go.ita.platform.problem.ProblemException;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 @Path("/units")
 @Tag(name = "Units")
@@ -115,10 +117,9 @@ public class UnitResource {
                                  @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         Unit root = scope.require(code);
         if (!scope.coversBelow(root)) {
-            String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
-            boolean matches = root.code.toLowerCase(java.util.Locale.ROOT).contains(needle)
-                    || root.nameTh.toLowerCase(java.util.Locale.ROOT).contains(needle)
-                    || (root.nameEn != null && root.nameEn.toLowerCase(java.util.Locale.ROOT).contains(needle));
+            String needle = text.strip().toLowerCase(Locale.ROOT);
+            boolean matches = Stream.of(root.code, root.nameTh, root.nameEn)
+                    .anyMatch(t -> t != null && t.toLowerCase(Locale.ROOT).contains(needle));
             return matches ? List.of(UnitView.of(root)) : List.of();
         }
         return browser.search(root, text, limit);

@@ -56,6 +56,14 @@ public class KeycloakUsers {
         }
     }
 
+    /** {@link #call} for an action that answers nothing. */
+    public void run(String what, Runnable action) {
+        call(what, () -> {
+            action.run();
+            return null;
+        });
+    }
+
     String serverUrl() {
         return config.keycloakAdmin().serverUrl()
                 .or(() -> oidcServer.map(url -> url.contains("/realms/") ? url.substring(0, url.indexOf("/realms/")) : url))

@@ -104,10 +104,8 @@ public class UserAccounts {
             RoleRepresentation role = keycloak.call("roles of " + username, () -> created.roles().realmLevel().listAvailable())
                     .stream().filter(r -> r.getName().equals(invitation.role())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Realm role " + invitation.role() + " does not exist"));
-            keycloak.call("grant " + role.getName() + " to " + username, () -> {
-                created.roles().realmLevel().add(List.of(role));
-                return null;
-            });
+            keycloak.run("grant " + role.getName() + " to " + username,
+                    () -> created.roles().realmLevel().add(List.of(role)));
             if (byEmail) {
                 sendInvitationEmail(created, username);
             }
@@ -116,20 +114,16 @@ public class UserAccounts {
             return new Invited(view(id, stored), password, byEmail);
         } catch (RuntimeException e) {
             // A user without their role would be a half invitation: take the user away again.
-            keycloak.call("remove half-invited " + username, () -> {
-                keycloak.users().get(id).remove();
-                return null;
-            });
+            keycloak.run("remove half-invited " + username, () -> keycloak.users().get(id).remove());
             throw e;
         }
     }
 
     private void sendInvitationEmail(UserResource user, String username) {
-        keycloak.call("e-mail " + username, () -> {
+        keycloak.run("e-mail " + username, () -> {
             try {
                 user.executeActionsEmail(null, null, config.keycloakAdmin().invitationEmailLifespan(),
                         List.of(UPDATE_PASSWORD));
-                return null;
             } catch (WebApplicationException e) {
                 // Keycloak answers 500 when the realm has no working SMTP: a user nobody can reach is no invitation.
                 LOG.warnf("Keycloak could not send the invitation e-mail to %s: HTTP %d", username, e.getResponse().getStatus());
@@ -157,27 +151,26 @@ public class UserAccounts {
     }
 
     public UserView disable(String unitCode, String userId) {
-        Managed managed = manageable(unitCode, userId);
-        keycloak.call("disable " + managed.user.getUsername(), () -> {
-            managed.user.setEnabled(false);
-            managed.resource.update(managed.user);
-            // Disabling stops new logins; ending the sessions stops token refreshes too.
-            managed.resource.logout();
-            return null;
-        });
-        LOG.infof("%s disabled %s of %s", caller.username(), managed.user.getUsername(), managed.unit.code);
-        return UserView.of(managed.user, managed.roles);
+        return setEnabled(unitCode, userId, false);
     }
 
     /** Lets a disabled user log in again, with the roles and unit they had; nothing else about them changes. */
     public UserView enable(String unitCode, String userId) {
+        return setEnabled(unitCode, userId, true);
+    }
+
+    private UserView setEnabled(String unitCode, String userId, boolean enabled) {
         Managed managed = manageable(unitCode, userId);
-        keycloak.call("enable " + managed.user.getUsername(), () -> {
-            managed.user.setEnabled(true);
+        String action = enabled ? "enable" : "disable";
+        keycloak.run(action + " " + managed.user.getUsername(), () -> {
+            managed.user.setEnabled(enabled);
             managed.resource.update(managed.user);
-            return null;
+            if (!enabled) {
+                // Disabling stops new logins; ending the sessions stops token refreshes too.
+                managed.resource.logout();
+            }
         });
-        LOG.infof("%s enabled %s of %s", caller.username(), managed.user.getUsername(), managed.unit.code);
+        LOG.infof("%s %sd %s of %s", caller.username(), action, managed.user.getUsername(), managed.unit.code);
         return UserView.of(managed.user, managed.roles);
     }
 

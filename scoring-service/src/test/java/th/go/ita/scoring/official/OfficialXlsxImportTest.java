@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import th.go.ita.platform.reports.Download;
 import th.go.ita.scoring.demo.DemoDataLoader;
 
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class OfficialXlsxImportTest {
 
-    static final String XLSX = Xlsx.MEDIA_TYPE;
+    static final String XLSX = Download.XLSX;
 
     @Inject
     DemoDataLoader demo;

@@ -1,6 +1,7 @@
 package th.go.ita.survey.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,9 @@ import th.go.ita.survey.own.OwnSurveyState;
 import th.go.ita.survey.own.OwnQuestionType;
 import th.go.ita.survey.unit.Unit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,21 +43,13 @@ public class DemoDataLoader {
     public static final int RESPONSES = 30;
     static final String ACTOR = "demo-data";
 
-    /** The four work areas the seed's survey asked about, Thai and English. */
-    static final List<String[]> AREAS = List.of(
-            new String[]{"งานด้านวิชาการ", "Academic affairs"},
-            new String[]{"งานด้านแผนและงบประมาณ", "Planning and budget"},
-            new String[]{"งานด้านบริหารงานบุคคล", "Personnel administration"},
-            new String[]{"งานด้านบริหารงานทั่วไป", "General administration"});
-
-    /** Made-up suggestions; most respondents leave the question empty, as real ones do. */
-    private static final List<String> SUGGESTIONS = List.of(
-            "อยากให้แจ้งความคืบหน้าของเรื่องที่ยื่นไว้ผ่านกลุ่มไลน์",
-            "เจ้าหน้าที่ให้บริการด้วยความเต็มใจ ยิ้มแย้มแจ่มใส",
-            "ควรมีคู่มือขั้นตอนการยื่นเรื่องบนเว็บไซต์ของสำนักงาน",
-            "อยากให้แจ้งกำหนดการเบิกจ่ายงบประมาณล่วงหน้า",
-            "ขอบคุณที่ตอบคำถามเรื่องการย้ายและการเลื่อนวิทยฐานะอย่างชัดเจน",
-            "ที่จอดรถสำหรับผู้มาติดต่อมีไม่พอในช่วงเช้า");
+    /**
+     * {@code demo/own-survey.json}: the survey as the seed office wrote it (two questions on each of
+     * the four work areas, then a suggestion) and made-up suggestions; most respondents leave that
+     * question empty, as real ones do.
+     */
+    record Demo(OwnSurveyRequest survey, List<String> suggestions) {
+    }
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
@@ -63,6 +59,9 @@ public class DemoDataLoader {
 
     @Inject
     OwnSurveyService surveys;
+
+    @Inject
+    ObjectMapper json;
 
     private volatile boolean done;
 
@@ -90,32 +89,19 @@ public class DemoDataLoader {
             return 0;
         }
         LocalDate today = LocalDate.now(BANGKOK);
-        int added = surveys.importOnce(SURVEY_ID, office, survey(), OwnSurveyState.OPEN, true,
-                today.minusDays(14), ACTOR, responses(today));
+        Demo demo = demo();
+        int added = surveys.importOnce(SURVEY_ID, office, demo.survey(), OwnSurveyState.OPEN, true,
+                today.minusDays(14), ACTOR, responses(demo, today));
         done = true;
         return added;
     }
 
-    static OwnSurveyRequest survey() {
-        List<OwnSurveyRequest.QuestionInput> questions = new ArrayList<>();
-        for (String[] area : AREAS) {
-            questions.add(likert(area[0] + ": การให้บริการรวดเร็ว ถูกต้อง ตามขั้นตอนที่กำหนด",
-                    area[1] + ": service is quick, correct and follows the stated steps"));
-            questions.add(likert(area[0] + ": ได้รับข้อมูลที่ชัดเจน โปร่งใส และเป็นธรรมต่อทุกคน",
-                    area[1] + ": information is clear, open and fair to everyone"));
+    private Demo demo() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("demo/own-survey.json")) {
+            return json.readValue(in, Demo.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        questions.add(new OwnSurveyRequest.QuestionInput(OwnQuestionType.SHORT_TEXT,
-                "ข้อเสนอแนะเพื่อการปรับปรุงการดำเนินงาน", "Suggestions for improving our work", false, null));
-        return new OwnSurveyRequest(
-                "แบบสอบถามความพึงพอใจในการดำเนินงาน 4 ด้าน ของ สพป.กาฬสินธุ์ เขต 2 (ข้อมูลสาธิต)",
-                "Satisfaction with the office's work in four areas (demo data)",
-                "ขอความร่วมมือผู้รับบริการตอบแบบสอบถาม ใช้เวลาประมาณ 3 นาที ไม่ต้องระบุชื่อ",
-                "About 3 minutes; your name is not asked.",
-                questions);
-    }
-
-    private static OwnSurveyRequest.QuestionInput likert(String th, String en) {
-        return new OwnSurveyRequest.QuestionInput(OwnQuestionType.LIKERT_5, th, en, true, null);
     }
 
     /**
@@ -123,22 +109,22 @@ public class DemoDataLoader {
      * EIT scores suggest (about 92), each respondent a little kinder or stricter overall. Dates only,
      * spread over the two weeks the survey has been open, like real responses.
      */
-    static List<OwnSurveyService.DatedAnswers> responses(LocalDate today) {
+    static List<OwnSurveyService.DatedAnswers> responses(Demo demo, LocalDate today) {
         Random random = new Random(2566);
+        List<OwnSurveyRequest.QuestionInput> questions = demo.survey().questions();
         List<OwnSurveyService.DatedAnswers> responses = new ArrayList<>();
         for (int r = 0; r < RESPONSES; r++) {
             int leaning = List.of(-1, 0, 0, 1, 1).get(random.nextInt(5));
             Map<String, JsonNode> answers = new LinkedHashMap<>();
-            int q = 1;
-            for (int area = 0; area < AREAS.size(); area++) {
-                for (int item = 0; item < 2; item++) {
+            for (int q = 0; q < questions.size(); q++) {
+                if (questions.get(q).type() == OwnQuestionType.LIKERT_5) {
                     int level = Math.max(1, Math.min(5, 4 + leaning + (random.nextInt(4) == 0 ? -1 : 0)
                             + (random.nextInt(3) == 0 ? 1 : 0)));
-                    answers.put("q" + q++, JsonNodeFactory.instance.textNode(String.valueOf(level)));
+                    answers.put("q" + (q + 1), JsonNodeFactory.instance.textNode(String.valueOf(level)));
+                } else if (random.nextInt(4) == 0) {
+                    String suggestion = demo.suggestions().get(random.nextInt(demo.suggestions().size()));
+                    answers.put("q" + (q + 1), JsonNodeFactory.instance.textNode(suggestion));
                 }
-            }
-            if (random.nextInt(4) == 0) {
-                answers.put("q" + q, JsonNodeFactory.instance.textNode(SUGGESTIONS.get(random.nextInt(SUGGESTIONS.size()))));
             }
             responses.add(new OwnSurveyService.DatedAnswers(today.minusDays(random.nextInt(14)), answers));
         }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
 @Tag(name = "Respondents")
 // The EIT link is public by design: anyone with it may answer while the window is open.
 @PermitAll
@@ -34,8 +33,8 @@ public class PublicLinkResource {
     @Produces("image/svg+xml")
     @Operation(summary = "QR code of a public EIT link, as SVG for posters")
     public Response svg(@PathParam("token") String token) {
-        EitLink link = links.resolve(token);
-        return Response.ok(QrImages.svg(link.url())).header("Cache-Control", "public, max-age=86400").build();
+        return Response.ok(QrImages.svg(links.resolve(token).url()))
+                .header("Cache-Control", "public, max-age=86400").build();
     }
 
     @GET
@@ -43,8 +42,8 @@ public class PublicLinkResource {
     @Produces("image/png")
     @Operation(summary = "QR code of a public EIT link, as PNG")
     public Response png(@PathParam("token") String token) {
-        EitLink link = links.resolve(token);
-        return Response.ok(QrImages.png(link.url(), 10)).header("Cache-Control", "public, max-age=86400").build();
+        return Response.ok(QrImages.png(links.resolve(token).url(), 10))
+                .header("Cache-Control", "public, max-age=86400").build();
     }
 
     @GET

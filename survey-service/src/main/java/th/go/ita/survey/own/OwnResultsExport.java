@@ -5,6 +5,7 @@ import th.go.ita.platform.reports.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The same aggregates as the results screen, as a table: one line per option (count, percent of
@@ -18,9 +19,8 @@ final class OwnResultsExport {
     private static final List<Integer> WIDTHS = List.of(14, 50, 36, 14, 14, 14);
 
     static Table table(OwnSurvey.Results results) {
-        List<String> headers = List.of(OwnTexts.both("export.question"), OwnTexts.both("export.text"),
-                OwnTexts.both("export.option"), OwnTexts.both("export.count"), OwnTexts.both("export.percent"),
-                OwnTexts.both("export.mean"));
+        List<String> headers = Stream.of("export.question", "export.text", "export.option", "export.count",
+                "export.percent", "export.mean").map(OwnTexts::both).toList();
         List<List<Object>> rows = new ArrayList<>();
         rows.add(Arrays.asList(OwnTexts.both("export.responses"), null, null, results.responses(), null, null));
         if (results.breakdownHidden()) {

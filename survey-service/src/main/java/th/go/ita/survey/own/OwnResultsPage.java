@@ -39,36 +39,31 @@ final class OwnResultsPage {
         StringBuilder html = new StringBuilder(8192);
         String titleTh = results.title().get("th");
         head(html, titleTh + " · " + th("page.kind"), true);
-        html.append("<header>\n<p class=\"kind\">").append(esc(th("page.kind")))
-                .append(" <span lang=\"en\">/ ").append(esc(en("page.kind"))).append("</span></p>\n");
+        html.append("<header>\n<p class=\"kind\">").append(slashed("page.kind")).append("</p>\n");
         html.append("<h1>").append(esc(titleTh)).append("</h1>\n");
         english(html, results.title());
         html.append("<p class=\"meta\"><strong>").append(esc(results.unitName().get("th"))).append("</strong>");
         if (results.unitName().containsKey("en")) {
             html.append(" <span lang=\"en\">(").append(esc(results.unitName().get("en"))).append(")</span>");
         }
-        html.append("<br>").append(esc(th("page.state." + results.state().name())))
-                .append(" <span lang=\"en\">/ ").append(esc(en("page.state." + results.state().name()))).append("</span>")
+        html.append("<br>").append(slashed("page.state." + results.state().name()))
                 .append("<br>").append(esc(th("export.responses"))).append(" <strong>").append(results.responses())
                 .append("</strong> ").append(esc(th("page.people")))
                 .append(" <span lang=\"en\">/ ").append(esc(en("export.responses"))).append(": ")
                 .append(results.responses()).append("</span></p>\n</header>\n<main>\n");
         if (results.breakdownHidden()) {
-            html.append("<p class=\"notice\">").append(esc(th("export.hidden")))
-                    .append("<br><span lang=\"en\">").append(esc(en("export.hidden"))).append("</span></p>\n");
+            html.append("<p class=\"notice\">").append(stacked("export.hidden")).append("</p>\n");
         }
         int number = 0;
         for (OwnSurvey.QuestionResult q : results.questions()) {
             question(html, ++number, q, results.breakdownHidden());
         }
-        html.append("</main>\n<footer>\n<p>").append(esc(th("page.anonymous")))
-                .append("<br><span lang=\"en\">").append(esc(en("page.anonymous"))).append("</span></p>\n<p>")
+        html.append("</main>\n<footer>\n<p>").append(stacked("page.anonymous")).append("</p>\n<p>")
                 .append(esc(th("page.as-of"))).append(' ').append(esc(thaiDate(asOf)))
                 .append(" <span lang=\"en\">/ ").append(esc(en("page.as-of"))).append(' ')
                 .append(esc(asOf.format(ENGLISH_DATE))).append("</span><br>")
-                .append(esc(th("page.address"))).append(" <span lang=\"en\">/ ").append(esc(en("page.address")))
-                .append("</span>: <a href=\"").append(esc(address)).append("\">").append(esc(address)).append("</a></p>\n")
-                .append("</footer>\n</body>\n</html>\n");
+                .append(slashed("page.address")).append(": <a href=\"").append(esc(address)).append("\">")
+                .append(esc(address)).append("</a></p>\n</footer>\n</body>\n</html>\n");
         return html.toString();
     }
 
@@ -101,16 +96,12 @@ final class OwnResultsPage {
         html.append("</p>\n");
         if (q.options() == null) {
             // Short texts never leave the office: the public page says so instead of showing them.
-            html.append("<p class=\"en\">").append(esc(th("page.texts-private"))).append("<br><span lang=\"en\">")
-                    .append(esc(en("page.texts-private"))).append("</span></p>\n</section>\n");
+            html.append("<p class=\"en\">").append(stacked("page.texts-private")).append("</p>\n</section>\n");
             return;
         }
-        html.append("<table>\n<thead><tr><th scope=\"col\">").append(esc(th("export.option")))
-                .append(" <span lang=\"en\">/ ").append(esc(en("export.option"))).append("</span></th>")
-                .append("<th scope=\"col\">").append(esc(th("export.count"))).append(" <span lang=\"en\">/ ")
-                .append(esc(en("export.count"))).append("</span></th>")
-                .append("<th scope=\"col\">").append(esc(th("export.percent"))).append(" <span lang=\"en\">/ ")
-                .append(esc(en("export.percent"))).append("</span></th></tr></thead>\n<tbody>\n");
+        html.append("<table>\n<thead><tr><th scope=\"col\">").append(slashed("export.option"))
+                .append("</th><th scope=\"col\">").append(slashed("export.count"))
+                .append("</th><th scope=\"col\">").append(slashed("export.percent")).append("</th></tr></thead>\n<tbody>\n");
         for (OwnSurvey.OptionCount option : q.options()) {
             BigDecimal percent = OwnResults.percent(option.count(), q.answered());
             String shown = percent == null ? "–" : percent.toPlainString();
@@ -134,6 +125,16 @@ final class OwnResultsPage {
                 .append(indexable ? "" : "<meta name=\"robots\" content=\"noindex\">\n")
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
+    }
+
+    /** A fixed text in Thai, then in English after a slash. */
+    private static String slashed(String key) {
+        return esc(th(key)) + " <span lang=\"en\">/ " + esc(en(key)) + "</span>";
+    }
+
+    /** A fixed text in Thai, with English on the line below. */
+    private static String stacked(String key) {
+        return esc(th(key)) + "<br><span lang=\"en\">" + esc(en(key)) + "</span>";
     }
 
     private static void english(StringBuilder html, Map<String, String> texts) {

@@ -30,8 +30,9 @@ import java.util.UUID;
 @Path("/units/{unitCode}/own-surveys")
 @Tag(name = "Own surveys")
 @RolesAllowed({Roles.UNIT_ADMIN, Roles.AREA_ADMIN, Roles.SYSTEM_ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class OwnSurveyResource {
-
 
     @Inject
     OwnSurveyService surveys;
@@ -40,15 +41,12 @@ public class OwnSurveyResource {
     Caller user;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The unit's own surveys, newest first")
     public List<OwnSurvey.Staff> list(@PathParam("unitCode") String unitCode) {
         return surveys.list(unit(unitCode));
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a survey (DRAFT): questions of type LIKERT_5, SINGLE_CHOICE, MULTIPLE_CHOICE, SHORT_TEXT")
     public Response create(@PathParam("unitCode") String unitCode, @Valid @NotNull OwnSurveyRequest request) {
         OwnSurvey.Staff created = surveys.create(unit(unitCode), request, user.username());
@@ -57,7 +55,6 @@ public class OwnSurveyResource {
 
     @GET
     @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One survey with its questions, state, response count, public and results links")
     public OwnSurvey.Staff get(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id) {
         return surveys.get(unit(unitCode), id);
@@ -65,8 +62,6 @@ public class OwnSurveyResource {
 
     @PUT
     @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a DRAFT survey's texts and questions")
     public OwnSurvey.Staff update(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id,
                                   @Valid @NotNull OwnSurveyRequest request) {
@@ -75,8 +70,6 @@ public class OwnSurveyResource {
 
     @POST
     @Path("{id}/state")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish (DRAFT → OPEN) or close (OPEN → CLOSED)")
     public OwnSurvey.Staff changeState(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id,
                                        @Valid @NotNull OwnSurveyRequests.StateChange change) {
@@ -85,8 +78,6 @@ public class OwnSurveyResource {
 
     @PUT
     @Path("{id}/results-public")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make the aggregate results public (e.g. as OIT evidence) or private again")
     public OwnSurvey.Staff publicity(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id,
                                      @Valid @NotNull OwnSurveyRequests.Publicity publicity) {
@@ -95,7 +86,6 @@ public class OwnSurveyResource {
 
     @GET
     @Path("{id}/results")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Aggregates: counts per option, Likert means; short texts and per-question figures from 5 responses")
     public OwnSurvey.Results results(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id) {
         return surveys.staffResults(unit(unitCode), id);
@@ -106,8 +96,7 @@ public class OwnSurveyResource {
     @Produces("text/csv")
     @Operation(summary = "The aggregates as CSV (UTF-8 with BOM, for Excel)")
     public Response csv(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id) {
-        return Download.table(OwnResultsExport.table(surveys.staffResults(unit(unitCode), id)),
-                "own-survey-" + id, "csv").build();
+        return download(unitCode, id, "csv");
     }
 
     @GET
@@ -115,8 +104,12 @@ public class OwnSurveyResource {
     @Produces(Download.XLSX)
     @Operation(summary = "The aggregates as an XLSX spreadsheet")
     public Response xlsx(@PathParam("unitCode") String unitCode, @PathParam("id") UUID id) {
-        return Download.table(OwnResultsExport.table(surveys.staffResults(unit(unitCode), id)),
-                "own-survey-" + id, "xlsx").build();
+        return download(unitCode, id, "xlsx");
+    }
+
+    private Response download(String unitCode, UUID id, String format) {
+        return Download.table(OwnResultsExport.table(surveys.staffResults(unit(unitCode), id)), "own-survey-" + id, format)
+                .build();
     }
 
     private Unit unit(String code) {

@@ -210,13 +210,7 @@ public class OwnSurveyService {
 
     @Transactional
     public OwnSurvey.Public form(String token) {
-        Row row = byToken(token);
-        if (row == null || row.state() == OwnSurveyState.DRAFT) {
-            throw ProblemException.notFound("own-survey-not-found");
-        }
-        if (row.state() == OwnSurveyState.CLOSED) {
-            throw new ProblemException(410, "own-survey-closed");
-        }
+        Row row = open(token);
         return new OwnSurvey.Public(row.token(), row.unitCode(), unitName(row.unitCode()), row.state(), row.title(),
                 row.intro(), row.questions());
     }
@@ -226,13 +220,7 @@ public class OwnSurveyService {
 
     @Transactional
     public Submitted submit(String token, OwnSurveyRequests.Answers answers) {
-        Row row = byToken(token);
-        if (row == null || row.state() == OwnSurveyState.DRAFT) {
-            throw ProblemException.notFound("own-survey-not-found");
-        }
-        if (row.state() != OwnSurveyState.OPEN) {
-            throw new ProblemException(410, "own-survey-closed");
-        }
+        Row row = open(token);
         LocalDate today = LocalDate.now(BANGKOK);
         int firstTime = em.createNativeQuery("""
                 INSERT INTO own_submission_seen (submission_hash, seen_on) VALUES (:hash, :today)
@@ -265,6 +253,18 @@ public class OwnSurveyService {
             throw ProblemException.notFound("own-survey-not-found");
         }
         return rowOf((Object[]) rows.get(0));
+    }
+
+    /** The survey behind a public link, while it takes answers: a draft is not found, a closed one gone (410). */
+    private Row open(String token) {
+        Row row = byToken(token);
+        if (row == null || row.state() == OwnSurveyState.DRAFT) {
+            throw ProblemException.notFound("own-survey-not-found");
+        }
+        if (row.state() != OwnSurveyState.OPEN) {
+            throw new ProblemException(410, "own-survey-closed");
+        }
+        return row;
     }
 
     private Row byToken(String token) {

@@ -33,6 +33,7 @@ import java.time.ZoneId;
 @Path("/own-surveys/{token}")
 @Tag(name = "Own surveys")
 @PermitAll
+@Produces(MediaType.APPLICATION_JSON)
 public class PublicOwnSurveyResource {
 
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
@@ -47,7 +48,6 @@ public class PublicOwnSurveyResource {
     SurveyConfig config;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The questions of an OPEN survey, for respondents")
     public OwnSurvey.Public form(@PathParam("token") String token) {
         return surveys.form(token);
@@ -56,7 +56,6 @@ public class PublicOwnSurveyResource {
     @POST
     @Path("responses")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One anonymous response; a retry with the same submissionId is counted once")
     public Response submit(@PathParam("token") String token, @Valid @NotNull OwnSurveyRequests.Answers answers,
                            @Context HttpServerRequest request) {
@@ -72,7 +71,6 @@ public class PublicOwnSurveyResource {
 
     @GET
     @Path("results")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Aggregate results, once made public (a link to attach as OIT evidence); never short texts")
     public OwnSurvey.Results results(@PathParam("token") String token) {
         return surveys.publicResults(token);

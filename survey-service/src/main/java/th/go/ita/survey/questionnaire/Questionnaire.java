@@ -32,8 +32,4 @@ public record Questionnaire(
 
     public record Category(String code, Map<String, String> name) {
     }
-
-    public int questionCount() {
-        return sections.stream().mapToInt(s -> s.questions().size()).sum();
-    }
 }
