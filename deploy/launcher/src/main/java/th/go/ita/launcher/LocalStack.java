@@ -35,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
     private LeftoverProcesses leftovers;
+    private EmbeddedKafkaBroker kafka;
 
     private LocalStack(LauncherConfig config, Consumer<String> progress) {
         this.config = config;
@@ -78,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
         ready("PostgreSQL 17", "localhost:" + postgres.port(), t);
 
         t = System.nanoTime();
-        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort());
+        kafka = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort());
         started.push(kafka);
         ready("Kafka (KRaft)", kafka.bootstrapServers(), t);
 
@@ -178,6 +179,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LauncherConfig config() {
         return config;
+    }
+
+    /** The broker this stack runs in-process: the end-to-end test stops and starts it as an outage. */
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
     }
 
     @Override

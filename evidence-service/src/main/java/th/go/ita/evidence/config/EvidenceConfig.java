@@ -26,6 +26,17 @@ public interface EvidenceConfig {
         Upload upload();
 
         LinkCheck linkCheck();
+
+        CorrectionClose correctionClose();
+    }
+
+    interface CorrectionClose {
+        /**
+         * How often rounds whose correction window has ended are closed for good ({@code off} in
+         * tests, which close them when they choose). Read by the job's schedule.
+         */
+        @WithDefault("1m")
+        String every();
     }
 
     interface LinkCheck {

@@ -41,7 +41,7 @@ public class ReviewService {
 
     /** The payload of {@code OitItemReviewed} (docs/events.md); {@code final} is a Java keyword. */
     public record ItemReviewed(String roundId, String unitCode, String itemCode, String verdict,
-                               @JsonProperty("final") boolean finalVerdict, String reviewedOn) {
+                               @JsonProperty("final") boolean finalVerdict, String reviewedOn, int sequence) {
     }
 
     public record QueueEntry(String unitCode, String unitNameTh, String roundId, String roundName, int fiscalYear,
@@ -68,24 +68,47 @@ public class ReviewService {
         Instant now = Instant.now();
         boolean passed = "PASSED".equals(verdict);
         boolean finalVerdict = passed || (round.correctionClosesAt() != null && now.isAfter(round.correctionClosesAt()));
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                        INSERT INTO review (id, round_id, unit_code, item_code, verdict, comment, final, reviewer, reviewed_at)
-                        VALUES (:id, :r, :u, :i, :verdict, :comment, :final, :reviewer, :at)""")
-                .setParameter("id", id).setParameter("r", round.id()).setParameter("u", unit.code())
-                .setParameter("i", itemCode).setParameter("verdict", verdict).setParameter("comment", text)
-                .setParameter("final", finalVerdict).setParameter("reviewer", reviewer)
-                .setParameter("at", Rows.ts(now)).executeUpdate();
+        UUID id = recordVerdict(round, unit, itemCode, verdict, text, finalVerdict, reviewer, now);
         ItemStatus to = passed ? ItemStatus.PASSED : ItemStatus.FAILED;
         items.move(round, unit, itemCode, status, to, reviewer, "REVIEWED", text, now);
         publish(round, unit, itemCode, verdict, finalVerdict, now);
         return new Review(id, itemCode, verdict, text, finalVerdict, reviewer, now);
     }
 
+    /** Stores a verdict on the item (the caller holds the item's row lock). @return its id */
+    UUID recordVerdict(RoundRef round, UnitRef unit, String itemCode, String verdict, String comment,
+                       boolean finalVerdict, String reviewer, Instant at) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        INSERT INTO review (id, round_id, unit_code, item_code, verdict, comment, final, reviewer, reviewed_at)
+                        VALUES (:id, :r, :u, :i, :verdict, :comment, :final, :reviewer, :at)""")
+                .setParameter("id", id).setParameter("r", round.id()).setParameter("u", unit.code())
+                .setParameter("i", itemCode).setParameter("verdict", verdict).setParameter("comment", comment)
+                .setParameter("final", finalVerdict).setParameter("reviewer", reviewer)
+                .setParameter("at", Rows.ts(at)).executeUpdate();
+        return id;
+    }
+
+    boolean hasFinalVerdict(RoundRef round, UnitRef unit, String itemCode) {
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM review WHERE round_id = :r AND unit_code = :u AND item_code = :i AND final""")
+                .setParameter("r", round.id()).setParameter("u", unit.code()).setParameter("i", itemCode)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * Announces the verdict just stored. Its sequence is the number of verdicts the item has had in
+     * the round, counted under the item's row lock: scoring keeps the highest, so a verdict that
+     * arrives late (two relays, a replay) never overwrites a newer one.
+     */
     public void publish(RoundRef round, UnitRef unit, String itemCode, String verdict, boolean finalVerdict,
                         Instant at) {
+        int sequence = ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM review WHERE round_id = :r AND unit_code = :u AND item_code = :i")
+                .setParameter("r", round.id()).setParameter("u", unit.code()).setParameter("i", itemCode)
+                .getSingleResult()).intValue();
         outbox.add(TOPIC, unit.code(), "OitItemReviewed", unit.code(), round.id(), new ItemReviewed(round.id(),
-                unit.code(), itemCode, verdict, finalVerdict, at.atZone(BANGKOK).toLocalDate().toString()));
+                unit.code(), itemCode, verdict, finalVerdict, at.atZone(BANGKOK).toLocalDate().toString(), sequence));
     }
 
     public ItemStatus status(RoundRef round, UnitRef unit, String itemCode) {
