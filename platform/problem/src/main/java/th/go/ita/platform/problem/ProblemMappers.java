@@ -168,19 +168,24 @@ public class ProblemMappers {
     /** A problem response as every mapper here writes it, for filters that answer before a resource runs. */
     public static Response respond(int status, String code, List<Problem.FieldError> errors,
                                    HttpHeaders headers, UriInfo uri, Object... args) {
+        Problem problem = problem(status, code, errors, prefersEnglish(headers), uri == null ? null : uri.getPath(), args);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The problem document itself, for answers written below JAX-RS (the HTTP layer's own limits). */
+    static Problem problem(int status, String code, List<Problem.FieldError> errors, boolean english, String instance,
+                           Object... args) {
         String th = ProblemMessages.th(code, args);
         String en = ProblemMessages.en(code, args);
-        boolean english = prefersEnglish(headers);
-        Problem problem = new Problem(
+        return new Problem(
                 "urn:ita:problem:" + code,
                 ProblemMessages.text(english ? Locale.ENGLISH : ProblemMessages.THAI, "title." + status),
                 status,
                 english ? en : th,
                 th,
                 en,
-                uri == null ? null : uri.getPath(),
+                instance,
                 errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     private static boolean prefersEnglish(HttpHeaders headers) {
