@@ -43,6 +43,15 @@ public abstract class ServiceBasicsContract {
     /** A path whose parameter holds a NUL byte, written as {@code %00}. */
     protected abstract String pathWithNulByte();
 
+    /** The platform's hostile-input corpus over every operation of this service's OpenAPI document. */
+    @Test
+    // A system-admin of the national root: input gets past every access check to the code that reads it.
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void brokenAndHostileInputOnEveryOperationGetsAProblemNeverA5xx() {
+        HostileInputCorpus.assertNoServerErrorsAndOnlyProblems(serviceName());
+    }
+
     @Test
     void infoNamesTheServiceAndItsVersionWithoutLogin() {
         given().when().get("/info")
