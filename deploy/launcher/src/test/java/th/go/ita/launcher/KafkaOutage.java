@@ -86,25 +86,16 @@ final class KafkaOutage {
                 (System.nanoTime() - restarted) / 1e9);
         Thread.sleep(5_000); // a redelivery would land by now
         JsonNode live = api.sheet(round, area);
-        assertEquals(ANSWERS, respondents(live), "each answer counted once: " + live);
+        assertEquals(ANSWERS, StackApi.respondents(live), "each answer counted once: " + live);
         assertEquals(42, live.path("oitItemsPending").asInt(), "the verdict counted once");
         JsonNode rebuilt = api.call("POST", "/api/scoring/scores/rounds/" + round + "/units/" + UNIT + "/rebuild", admin, null, 200);
         assertEquals(api.sheet(round, admin), rebuilt, "a rebuild from scoring's stored inputs equals the live sheet");
         System.out.printf("[measure] Kafka outage: before %d answers + 1 verdict, after %d counted + %d verdict (0 lost, 0 double)%n",
-                ANSWERS, respondents(live), 43 - live.path("oitItemsPending").asInt());
+                ANSWERS, StackApi.respondents(live), 43 - live.path("oitItemsPending").asInt());
     }
 
     private boolean done(JsonNode sheet) {
-        return sheet != null && respondents(sheet) == ANSWERS && sheet.path("oitItemsPending").asInt() == 42;
-    }
-
-    private static long respondents(JsonNode sheet) {
-        for (JsonNode sample : sheet.path("samples")) {
-            if ("IIT".equals(sample.path("instrument").asText())) {
-                return sample.path("received").asLong();
-            }
-        }
-        return -1;
+        return sheet != null && StackApi.respondents(sheet) == ANSWERS && sheet.path("oitItemsPending").asInt() == 42;
     }
 
     private void awaitEvidenceKnows(String round, String editor) throws Exception {

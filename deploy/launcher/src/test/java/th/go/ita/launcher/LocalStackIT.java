@@ -122,25 +122,13 @@ class LocalStackIT {
     /** The anonymity audit (survey-service README, threat model): tables, topics, logs and the diff attack. */
     @Test
     void noTableTopicOrLogLinksAnAnswerToItsPersonAndNoSingleAnswerMovesAFigure() throws Exception {
-        new AnonymityAudit(config, username -> {
-            try {
-                return token(username);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).run();
+        new AnonymityAudit(config, LocalStackIT::demoToken).run();
     }
 
     /** Issue 15's first fault: the broker stopped while answers and a verdict are committed. */
     @Test
     void answersAndAVerdictCommittedWhileKafkaIsDownAllReachScoringOnce() throws Exception {
-        new KafkaOutage(config, stack.kafka(), username -> {
-            try {
-                return token(username);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).run();
+        new KafkaOutage(config, stack.kafka(), LocalStackIT::demoToken).run();
     }
 
     @Test
@@ -177,6 +165,18 @@ class LocalStackIT {
     }
 
     /** A token from the real Keycloak, through the test-only client of the realm (demo secret). */
+    /** {@link #token} for the scenarios, which take a plain function. */
+    private static String demoToken(String username) {
+        try {
+            return token(username);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String token(String username) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=ita-test&client_secret=demo-secret-test-change-me"
                 + "&scope=openid&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";

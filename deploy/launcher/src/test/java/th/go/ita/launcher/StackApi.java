@@ -99,11 +99,14 @@ final class StackApi {
     /** IIT respondents counted in the unit's sheet, or -1 while none is computed. */
     long scoredRespondents(String round, String bearer) throws Exception {
         JsonNode sheet = sheet(round, bearer);
-        if (sheet != null) {
-            for (JsonNode sample : sheet.path("samples")) {
-                if ("IIT".equals(sample.path("instrument").asText())) {
-                    return sample.path("received").asLong();
-                }
+        return sheet == null ? -1 : respondents(sheet);
+    }
+
+    /** IIT respondents counted in a sheet, or -1 when it has no IIT sample. */
+    static long respondents(JsonNode sheet) {
+        for (JsonNode sample : sheet.path("samples")) {
+            if ("IIT".equals(sample.path("instrument").asText())) {
+                return sample.path("received").asLong();
             }
         }
         return -1;

@@ -54,8 +54,9 @@ public class ConsumedEvents {
                 registry.counter("ita.consumer.retries", "topic", topic).increment();
                 LOG.warnf("Event on %s not applied (attempt %d), trying again in %s: %s", topic, attempt, delay, e);
                 wait(delay, topic);
-                delay = delay.multipliedBy(2).compareTo(config.consumerRetry().maxDelay()) > 0
-                        ? config.consumerRetry().maxDelay() : delay.multipliedBy(2);
+                Duration doubled = delay.multipliedBy(2);
+                Duration max = config.consumerRetry().maxDelay();
+                delay = doubled.compareTo(max) > 0 ? max : doubled;
             }
         }
     }

@@ -191,12 +191,7 @@ public class DeadLetterResource {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                props.put(key, value);
-            }
-        });
+        Map<String, Object> props = OutboxRelay.clientConfig(kafkaConfig, ConsumerConfig.configNames());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, application + "-dead-letter-replay");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // Looking must not create a dead-letter topic nothing was parked on yet.

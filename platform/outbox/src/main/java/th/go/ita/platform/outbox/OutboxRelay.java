@@ -284,12 +284,7 @@ public class OutboxRelay {
      * what the relay's guarantees need on top.
      */
     Map<String, Object> producerConfig() {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key)) {
-                props.put(key, value);
-            }
-        });
+        Map<String, Object> props = clientConfig(kafkaConfig, ProducerConfig.configNames());
         int timeout = (int) config.ackTimeout().toMillis();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -300,6 +295,17 @@ public class OutboxRelay {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox-relay");
+        return props;
+    }
+
+    /** Of the service's {@code kafka.*} settings, those a client with these settings knows. */
+    static Map<String, Object> clientConfig(Map<String, Object> kafkaConfig, Set<String> names) {
+        Map<String, Object> props = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (names.contains(key)) {
+                props.put(key, value);
+            }
+        });
         return props;
     }
 
