@@ -13,10 +13,14 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) throws Exception {
-        // Kafka, zonky and Vert.x are chatty at INFO; their logs are not what a user needs to see.
+    /** Kafka, zonky and Vert.x are chatty at INFO; their logs are not what a user needs to see. */
+    static void quietLibraries() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("java.util.logging.config.file", "");
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLibraries();
         Path root = Path.of(System.getProperty("ita.project.root", System.getProperty("user.dir")));
         LauncherConfig config;
         try {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -34,8 +33,10 @@ public final class LocalStack implements AutoCloseable {
     private final Consumer<String> progress;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private LeftoverProcesses leftovers;
     private EmbeddedKafkaBroker kafka;
+    private EmbeddedPostgresServer postgres;
 
     private LocalStack(LauncherConfig config, Consumer<String> progress) {
         this.config = config;
@@ -70,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(config.logDir());
 
         long t = System.nanoTime();
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort());
+        postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort());
         started.push(postgres);
         for (String db : Stream.concat(config.services().stream().map(LauncherConfig.ServiceSpec::database),
                 Stream.of("keycloak")).toList()) {
@@ -106,7 +107,6 @@ public final class LocalStack implements AutoCloseable {
         ready("Keycloak", config.keycloakUrl(), t);
 
         t = System.nanoTime();
-        List<ServiceProcess> services = new ArrayList<>();
         for (LauncherConfig.ServiceSpec spec : config.services()) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
@@ -119,11 +119,11 @@ public final class LocalStack implements AutoCloseable {
             ServiceProcess service = ServiceProcess.start(spec.name(), spec.app(config.projectRoot()), spec.port(), env,
                     config.logDir().resolve(spec.name() + ".log"));
             started.push(service);
-            services.add(service);
+            services.put(spec.name(), service);
             processes.put(spec.name(), service.handle());
             leftovers.record(service.handle());
         }
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : services.values()) {
             service.awaitReady(SERVICE_START_TIMEOUT);
             ready(service.name(), "localhost:" + service.port(), t);
         }
@@ -181,6 +181,25 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
+    /** The database server this stack runs: the end-to-end test restarts it under load. */
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Kills a service (SIGKILL), as a crash would, for the end-to-end test; {@link #startAgain} brings it back. */
+    public void crash(String name) throws InterruptedException {
+        services.get(name).crash();
+    }
+
+    /** Starts a crashed service again on the same settings; returns once it is ready. */
+    public void startAgain(String name) throws Exception {
+        ServiceProcess service = services.get(name);
+        service.startAgain();
+        processes.put(name, service.handle());
+        leftovers.record(service.handle());
+        service.awaitReady(SERVICE_START_TIMEOUT);
+    }
+
     /** The broker this stack runs in-process: the end-to-end test stops and starts it as an outage. */
     public EmbeddedKafkaBroker kafka() {
         return kafka;
@@ -204,7 +223,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

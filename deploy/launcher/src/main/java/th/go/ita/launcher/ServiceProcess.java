@@ -21,13 +21,21 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, ProcessBuilder builder) throws IOException {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.builder = builder;
+        this.process = launch();
+    }
+
+    private Process launch() throws IOException {
+        Process started = builder.start();
+        started.getOutputStream().close();
+        return started;
     }
 
     public static ServiceProcess start(String name, Path app, int port, Map<String, String> env, Path log)
@@ -46,9 +54,21 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return new ServiceProcess(name, port, log, process);
+        return new ServiceProcess(name, port, log, builder);
+    }
+
+    /** Kills the service at once (SIGKILL: no shutdown hooks, nothing flushed), as a crash would. */
+    public void crash() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts the service again with the same settings after a {@link #crash()}; then {@link #awaitReady}. */
+    public void startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        process = launch();
     }
 
     /** Waits until the service's readiness (database and Kafka) reports UP. */

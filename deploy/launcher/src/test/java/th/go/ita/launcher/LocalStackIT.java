@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import th.go.ita.embedded.PortCheck;
 
 import java.io.IOException;
@@ -28,8 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole system as `./ita start` runs it (real PostgreSQL, Kafka, Keycloak, the four packaged
  * services, the built SPA behind the gateway), on free ports and an empty data folder, then the
- * browser tests of the SPA against it. Prints start-up time and each process' memory.
+ * browser tests of the SPA against it. Prints start-up time and each process' memory. The backup
+ * test runs last: it stops this stack and starts another on the restored data.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -129,6 +134,22 @@ class LocalStackIT {
     @Test
     void answersAndAVerdictCommittedWhileKafkaIsDownAllReachScoringOnce() throws Exception {
         new KafkaOutage(config, stack.kafka(), LocalStackIT::demoToken).run();
+    }
+
+    /** Issue 15's process faults: a consumer killed after applying a step, PostgreSQL restarted under load. */
+    @Test
+    void aConsumerKilledAfterApplyingAStepAndADatabaseRestartedUnderLoadLoseAndDoubleNothing() throws Exception {
+        CrashAndRestart faults = new CrashAndRestart(config, stack, LocalStackIT::demoToken);
+        faults.consumerKilledRightAfterApplyingAStep();
+        faults.databaseRestartedUnderLoad();
+    }
+
+    /** Issue 23: back up the running stack, go on, restore into an empty folder, start on it. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aBackupOfTheRunningStackRestoresIntoAnEmptyFolderExactlyAndTheStackStartsOnIt() throws Exception {
+        // The scenario stops this stack; @AfterAll stops the one it returns, or this one again if it failed.
+        stack = new BackupAndRestore(config, LocalStackIT::demoToken).run(stack);
     }
 
     @Test

@@ -79,6 +79,10 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         PortCheck.requireFree("Keycloak (management/health)", options.managementPort());
         Path install = options.installDir();
         KeycloakDistribution.ensureInstalled(options.distributionZip(), install);
+        // After a database restart Keycloak's pool still holds the dead connections, and whoever
+        // borrows one gets a 500 (a failed login): each connection is checked before it is lent.
+        Files.writeString(install.resolve("conf/quarkus.properties"),
+                "quarkus.datasource.jdbc.validate-on-borrow=true\n", StandardCharsets.UTF_8);
         boolean importRealm = copyRealmFile(install);
 
         List<String> command = new ArrayList<>(List.of(

@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,10 +19,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedPostgres.Builder builder;
+    private final int port;
+    private EmbeddedPostgres postgres;
+    private boolean running = true;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres.Builder builder, EmbeddedPostgres postgres) {
+        this.builder = builder;
         this.postgres = postgres;
+        this.port = postgres.getPort();
     }
 
     /**
@@ -43,11 +49,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (port != 0) {
             PortCheck.requireFree("PostgreSQL", port);
         }
-        return new EmbeddedPostgresServer(builder.start());
+        return new EmbeddedPostgresServer(builder, builder.start());
+    }
+
+    /** Stops the server (a fast shutdown: sessions are cut, as in a database restart or crash). */
+    public synchronized void stop() throws IOException {
+        if (running) {
+            running = false;
+            postgres.close();
+        }
+    }
+
+    /** Starts it again on the same data and port after {@link #stop()} (a server started with a data directory). */
+    public synchronized void restart() throws IOException {
+        builder.setPort(port);
+        postgres = builder.start();
+        running = true;
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -59,7 +80,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("Unsafe database name: " + database);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
              Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(
                     "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
@@ -73,6 +94,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        stop();
     }
 }

@@ -38,6 +38,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private static final long UNAVAILABLE_WARNING_EVERY_NANOS = 10_000_000_000L;
+    private static final java.util.concurrent.atomic.AtomicLong lastUnavailableWarning =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - UNAVAILABLE_WARNING_EVERY_NANOS - 1);
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         return respond(e.status(), e.code(), e.errors(), headers, uri, e.args());
@@ -156,7 +160,15 @@ public class ProblemMappers {
         if (databaseAway(e, state)) {
             // The database restarting or out of connections: the transaction rolled back whole, so
             // the same request can simply be sent again in a moment.
-            LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            // Neither the path nor the driver's message (which quotes the SQL): during an outage the
+            // respondents' retries would put their submissions' times in the log (survey-service
+            // README, threat model). One line per ten seconds says enough.
+            long now = System.nanoTime();
+            long last = lastUnavailableWarning.get();
+            if (now - last > UNAVAILABLE_WARNING_EVERY_NANOS && lastUnavailableWarning.compareAndSet(last, now)) {
+                LOG.warnf("Database unavailable (%s): answering 503 with Retry-After until it is back",
+                        state == null ? "no connection" : "SQLSTATE " + state);
+            }
             return Response.fromResponse(respond(503, "unavailable", List.of(), headers, uri))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
