@@ -44,6 +44,10 @@ class DemoDataLoaderTest {
         AssessmentRound round = AssessmentRound.find("scopeUnitCode = ?1 and fiscalYear = ?2", "KALASIN2", 2566).firstResult();
         assertEquals(AssessmentRound.State.PUBLISHED, round.state, "the seed office's FY2566 round is published");
         assertEquals("OBEC-2566", round.frameworkId);
+        assertEquals(2, round.frameworkVersion, "the demo's FY2566 round runs under the corrected version");
+        assertEquals("การจัดซื้อจัดจ้าง", frameworks.framework(round.frameworkId, round.frameworkVersion)
+                .instrument("OIT").orElseThrow().indicators().get(0).subIndicators().get(2).name().get("th"));
+        assertTrue(FrameworkVersion.find("OBEC-2566", 1) != null, "version 1 stays loadable for rounds that used it");
         assertEquals(1, AssessmentRound.count("scopeUnitCode = ?1 and fiscalYear = ?2", "KALASIN2", 2566));
 
         AssessmentRound practice = AssessmentRound.find("scopeUnitCode = ?1 and fiscalYear = ?2", "KALASIN2", 2570).firstResult();

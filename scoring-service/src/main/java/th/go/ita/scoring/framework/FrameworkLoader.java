@@ -25,8 +25,12 @@ public class FrameworkLoader {
 
     private static final Logger LOG = Logger.getLogger(FrameworkLoader.class);
 
-    /** Shipped editions, oldest first. */
-    public static final List<String> BUNDLED = List.of("frameworks/OBEC-2566.json", "frameworks/NACC-2567.json");
+    /**
+     * Shipped editions, oldest first. A correction is a new version in its own file: the old version's file
+     * stays exactly as it was, so installations whose rounds used it keep scoring and showing them the same.
+     */
+    public static final List<String> BUNDLED = List.of("frameworks/OBEC-2566.json", "frameworks/OBEC-2566-v2.json",
+            "frameworks/NACC-2566.json", "frameworks/NACC-2567.json");
 
     @Inject
     FrameworkService frameworks;

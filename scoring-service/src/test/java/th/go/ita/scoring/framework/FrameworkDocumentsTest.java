@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +65,55 @@ class FrameworkDocumentsTest {
         assertEquals(0, f.rating().passMark().compareTo(BigDecimal.valueOf(85)));
         assertEquals(List.of("AA", "A", "B", "C", "D", "E", "F"), f.rating().bands().stream().map(Framework.Band::code).toList());
         assertTrue(read("frameworks/OBEC-2566.json").path("description").path("en").asText().contains("paraphrase"));
+    }
+
+    /** The FY2566 OIT items (sub-indicator, code, Thai title) as the reference lists them, transcribed by hand. */
+    static List<String> publishedFy2566Items() throws IOException {
+        try (InputStream in = FrameworkDocumentsTest.class.getClassLoader().getResourceAsStream("fidelity/fy2566-oit-items.csv")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).toList();
+        }
+    }
+
+    static List<String> items(Framework f) {
+        return f.instrument("OIT").orElseThrow().indicators().stream().flatMap(i -> i.subIndicators().stream())
+                .flatMap(s -> s.items().stream().map(item -> s.code() + "," + item.code() + "," + item.title().get("th")))
+                .toList();
+    }
+
+    static String indicatorName(Framework f, String code) {
+        return f.instruments().stream().flatMap(i -> i.indicators().stream()).filter(i -> i.code().equals(code))
+                .findFirst().orElseThrow().name().get("th");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"frameworks/OBEC-2566-v2.json", "frameworks/NACC-2566.json"})
+    void fy2566EditionsHaveThePublishedItemsAndTheSheetsNames(String resource) throws IOException {
+        Framework f = framework(resource);
+        assertEquals(2566, f.fiscalYear());
+        assertEquals(publishedFy2566Items(), items(f));
+        assertEquals("การจัดซื้อจัดจ้าง", f.instrument("OIT").orElseThrow().indicators().get(0).subIndicators().get(2).name().get("th"));
+        assertEquals("การใช้ทรัพย์สินของทางราชการ", indicatorName(f, "4"));
+        assertEquals("การปรับปรุงการทำงาน", indicatorName(f, "8"));
+        JsonNode doc = read(resource);
+        for (JsonNode item : doc.findValues("items").stream().flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false)).toList()) {
+            String code = item.path("code").asText();
+            assertTrue(item.path("requirement").path("th").asText().contains(item.path("title").path("th").asText()), code);
+            assertTrue(item.path("requirement").path("th").asText().contains("ตรวจสอบกับคู่มือ"), code + ": says it is not from the manual");
+            assertTrue(item.path("evidence").path("th").asText().contains("ลิงก์"), code + ": says what evidence satisfies it");
+            assertTrue(!item.path("evidence").path("en").asText().isBlank(), code);
+        }
+    }
+
+    @Test
+    void obec2566Version1StaysExactlyAsShippedForRoundsThatUsedIt() throws IOException {
+        JsonNode v1 = read("frameworks/OBEC-2566.json");
+        assertEquals(1, v1.path("version").asInt());
+        assertEquals("25f6b4cfb8e0c6dd3cb2e6d10c31ff5e7bea92772349d7e719872709ce146613",
+                FrameworkService.sha256(MAPPER.writeValueAsString(v1)), "version 1 is immutable: a correction is a new version");
+        Framework f = framework("frameworks/OBEC-2566.json");
+        assertEquals("การบริหารเงินงบประมาณ", f.instrument("OIT").orElseThrow().indicators().get(0).subIndicators().get(2).name().get("th"));
+        assertEquals(43, items(f).size());
+        assertTrue(!items(f).equals(publishedFy2566Items()), "version 1 has the old item set");
     }
 
     @Test
