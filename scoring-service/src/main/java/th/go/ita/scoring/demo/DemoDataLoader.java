@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import th.go.ita.scoring.config.ScoringConfig;
 import th.go.ita.scoring.framework.FrameworkLoader;
 import th.go.ita.scoring.framework.FrameworkService;
+import th.go.ita.scoring.framework.FrameworkValidator;
 import th.go.ita.platform.reports.Csv;
 import th.go.ita.scoring.official.OfficialImport;
 import th.go.ita.scoring.official.OfficialResultView;
@@ -109,7 +110,9 @@ public class DemoDataLoader {
         // a practice framework: the newest shipped edition relabelled as demo data, in its own
         // comparability group so that no history ever compares a real year with it.
         ObjectNode practice = (ObjectNode) json(FrameworkLoader.BUNDLED.get(FrameworkLoader.BUNDLED.size() - 1));
-        frameworks.importDocument(practice.setAll((ObjectNode) json("demo/practice-framework.json")));
+        // Derived from a version shipped before documents recorded their sources, and stored as such.
+        frameworks.importDocument(practice.setAll((ObjectNode) json("demo/practice-framework.json")),
+                FrameworkValidator.Mode.RECORDED_BEFORE_PROVENANCE);
         int added = 0;
         for (JsonNode round : json("demo/rounds.json")) {
             added += rounds.addPreset(mapper.convertValue(round, AssessmentRound.class)) ? 1 : 0;

@@ -35,8 +35,46 @@ class FrameworkDocumentsTest {
     @Test
     void everyShippedDocumentIsValid() throws IOException {
         for (String resource : FrameworkLoader.BUNDLED) {
-            assertEquals(List.of(), FrameworkValidator.validate(read(resource)), resource);
+            FrameworkValidator.Mode mode = FrameworkLoader.RECORDED_BEFORE_PROVENANCE.contains(resource)
+                    ? FrameworkValidator.Mode.RECORDED_BEFORE_PROVENANCE : FrameworkValidator.Mode.CURRENT;
+            assertEquals(List.of(), FrameworkValidator.validate(read(resource), mode), resource);
         }
+    }
+
+    @Test
+    void aNewDocumentMustRecordItsSourcesAndWhatWasVerified() throws IOException {
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        doc.remove("sources");
+        doc.remove("verification");
+        List<String> messages = FrameworkValidator.validate(doc).stream().map(FrameworkValidator.Error::message).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("sources")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("verification")), messages::toString);
+        assertEquals(List.of(), FrameworkValidator.validate(doc, FrameworkValidator.Mode.RECORDED_BEFORE_PROVENANCE),
+                "only the versions shipped before the rule may lack them");
+        assertTrue(!FrameworkValidator.validate(read("frameworks/OBEC-2566.json")).isEmpty(),
+                "version 1 would not pass as a new document");
+
+        ObjectNode noPart = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        ((ObjectNode) noPart.path("verification")).remove("samples");
+        assertTrue(FrameworkValidator.validate(noPart).stream().anyMatch(e -> e.message().contains("samples")),
+                "every part must say whether it was verified");
+        ObjectNode noSourceKind = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        ((ObjectNode) noSourceKind.path("sources").get(0)).remove("kind");
+        assertTrue(!FrameworkValidator.validate(noSourceKind).isEmpty(), "a source is a URL or a named report");
+    }
+
+    @Test
+    void verificationCitesDeclaredSourcesAndAVerifiedPartCitesOne() throws IOException {
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        ((ArrayNode) doc.path("verification").path("weights").path("sources")).add("manual-2566");
+        ObjectNode rating = (ObjectNode) doc.path("verification").path("rating");
+        rating.putArray("sources");
+        rating.put("verified", true);
+        List<FrameworkValidator.Error> errors = FrameworkValidator.validate(doc);
+        assertTrue(errors.contains(new FrameworkValidator.Error("$.verification.weights.sources[2]", "unknown source manual-2566")),
+                errors::toString);
+        assertTrue(errors.contains(new FrameworkValidator.Error("$.verification.rating.sources",
+                "a verified part must name the sources it was checked against")), errors::toString);
     }
 
     @Test
@@ -95,7 +133,10 @@ class FrameworkDocumentsTest {
         assertEquals("การใช้ทรัพย์สินของทางราชการ", indicatorName(f, "4"));
         assertEquals("การปรับปรุงการทำงาน", indicatorName(f, "8"));
         JsonNode doc = read(resource);
-        for (JsonNode item : doc.findValues("items").stream().flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false)).toList()) {
+        List<JsonNode> oitItems = doc.path("instruments").get(2).findValues("items").stream()
+                .flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false)).toList();
+        assertEquals(43, oitItems.size());
+        for (JsonNode item : oitItems) {
             String code = item.path("code").asText();
             assertTrue(item.path("requirement").path("th").asText().contains(item.path("title").path("th").asText()), code);
             assertTrue(item.path("requirement").path("th").asText().contains("ตรวจสอบกับคู่มือ"), code + ": says it is not from the manual");
@@ -155,7 +196,7 @@ class FrameworkDocumentsTest {
 
     @Test
     void referencesAndWeightsAreCheckedBeyondTheSchema() throws IOException {
-        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566.json");
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
         ((ObjectNode) doc.path("instruments").get(2)).put("weight", 30);
         ArrayNode questions = (ArrayNode) doc.path("instruments").get(0).path("indicators").get(0).path("questions");
         ((ObjectNode) questions.get(0)).put("scale", "LEVEL7");
