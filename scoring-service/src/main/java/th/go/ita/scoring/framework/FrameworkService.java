@@ -99,6 +99,20 @@ public class FrameworkService {
         return stored;
     }
 
+    /** A stored version's document as a fresh tree (callers may change their copy). */
+    public JsonNode documentOf(String id, int version) {
+        try {
+            return mapper.readTree(require(id, version).document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored framework cannot be read", e);
+        }
+    }
+
+    /** The checksum {@link #importDocument} stores for this document. */
+    public String checksum(JsonNode document) {
+        return sha256(write(document));
+    }
+
     public Framework framework(String id, int version) {
         return parsed.computeIfAbsent(id + "@" + version, k -> parse(require(id, version).document));
     }
