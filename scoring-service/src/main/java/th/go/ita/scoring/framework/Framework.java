@@ -92,7 +92,15 @@ public record Framework(String id, int version, int fiscalYear, Map<String, Stri
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Rounding(int indicatorScale, int instrumentScale, int totalScale, RoundingMode mode) {
+    /** How means are carried between the printed levels; see {@code rounding.arithmetic} in the schema. */
+    public enum Arithmetic { EXACT, WORKING_SCALE_10 }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Rounding(int indicatorScale, int instrumentScale, int totalScale, RoundingMode mode, Arithmetic arithmetic) {
+        /** A document recorded before the field existed keeps the arithmetic its rounds were scored with. */
+        public Arithmetic effectiveArithmetic() {
+            return arithmetic == null ? Arithmetic.WORKING_SCALE_10 : arithmetic;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -41,6 +41,9 @@ public final class FrameworkValidator {
     /** Root fields a document shipped before provenance was required may lack. */
     static final List<String> PROVENANCE_FIELDS = List.of("sources", "verification");
 
+    /** Fields of {@code rounding} such a document may lack (it keeps the engine's arithmetic of its time). */
+    static final List<String> ROUNDING_FIELDS = List.of("arithmetic");
+
     private static final JsonNode SCHEMA_DOCUMENT = read();
     private static final JsonSchema SCHEMA = schema(SCHEMA_DOCUMENT);
     private static final JsonSchema SCHEMA_BEFORE_PROVENANCE = schema(withoutProvenance(SCHEMA_DOCUMENT));
@@ -61,13 +64,19 @@ public final class FrameworkValidator {
     /** The same schema with the provenance fields optional: one schema file, no second copy to drift. */
     private static JsonNode withoutProvenance(JsonNode schema) {
         ObjectNode copy = schema.deepCopy();
+        without(copy, schema, PROVENANCE_FIELDS);
+        without((ObjectNode) copy.path("properties").path("rounding"), schema.path("properties").path("rounding"),
+                ROUNDING_FIELDS);
+        return copy;
+    }
+
+    private static void without(ObjectNode copy, JsonNode original, List<String> fields) {
         ArrayNode required = copy.putArray("required");
-        schema.path("required").forEach(r -> {
-            if (!PROVENANCE_FIELDS.contains(r.asText())) {
+        original.path("required").forEach(r -> {
+            if (!fields.contains(r.asText())) {
                 required.add(r);
             }
         });
-        return copy;
     }
 
     private FrameworkValidator() {

@@ -64,6 +64,19 @@ class FrameworkDocumentsTest {
     }
 
     @Test
+    void aNewDocumentStatesItsArithmeticAndOldOnesKeepTheirs() throws IOException {
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        ((ObjectNode) doc.path("rounding")).remove("arithmetic");
+        assertTrue(FrameworkValidator.validate(doc).stream().anyMatch(e -> e.message().contains("arithmetic")),
+                "one rounding rule per edition, written in the document");
+        for (String resource : FrameworkLoader.BUNDLED) {
+            Framework f = framework(resource);
+            assertEquals(FrameworkLoader.RECORDED_BEFORE_PROVENANCE.contains(resource)
+                    ? Framework.Arithmetic.WORKING_SCALE_10 : Framework.Arithmetic.EXACT, f.rounding().effectiveArithmetic(), resource);
+        }
+    }
+
+    @Test
     void verificationCitesDeclaredSourcesAndAVerifiedPartCitesOne() throws IOException {
         ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
         ((ArrayNode) doc.path("verification").path("weights").path("sources")).add("manual-2566");
