@@ -224,16 +224,16 @@ def main():
         cases.append(band_case(doc, obec, edge))
     cases.append(answer_kinds_case(doc, obec))
     cases.append(half_cent_case(doc, obec))
-    nacc = 'frameworks/NACC-2566.json'
-    doc = load(nacc)
-    for edge, each, below, label in (
+    for nacc in ('frameworks/NACC-2566.json', 'frameworks/NACC-2567-v2.json'):
+      doc = load(nacc)
+      for edge, each, below, label in (
             ('100.00', None, None, ''), ('95.00', '95', None, 'every instrument ≥ 95'),
             ('95.00', '85', '95', 'one instrument below 95'), ('94.99', '85', None, 'every instrument ≥ 85'),
             ('85.00', '85', None, 'every instrument ≥ 85'), ('85.00', None, '85', 'one instrument below 85'),
             ('84.99', None, None, ''), ('70.00', None, None, ''), ('69.99', None, None, ''), ('0.00', None, None, '')):
-        cases.append(band_case(doc, nacc, edge, each, below, label))
-    cases.append(answer_kinds_case(doc, nacc))
-    cases.append(half_cent_case(doc, nacc))
+          cases.append(band_case(doc, nacc, edge, each, below, label))
+      cases.append(answer_kinds_case(doc, nacc))
+      cases.append(half_cent_case(doc, nacc))
     names = []
     for i, case in enumerate(cases):
         edition = case['edition'].split('/')[1].removesuffix('.json')

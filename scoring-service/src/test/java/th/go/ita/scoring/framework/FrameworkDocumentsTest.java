@@ -137,10 +137,9 @@ class FrameworkDocumentsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"frameworks/OBEC-2566-v2.json", "frameworks/NACC-2566.json"})
-    void fy2566EditionsHaveThePublishedItemsAndTheSheetsNames(String resource) throws IOException {
+    @ValueSource(strings = {"frameworks/OBEC-2566-v2.json", "frameworks/NACC-2566.json", "frameworks/NACC-2567-v2.json"})
+    void editionsWithThePublishedFy2566ItemsHaveThemAndTheSheetsNames(String resource) throws IOException {
         Framework f = framework(resource);
-        assertEquals(2566, f.fiscalYear());
         assertEquals(publishedFy2566Items(), items(f));
         assertEquals("การจัดซื้อจัดจ้าง", f.instrument("OIT").orElseThrow().indicators().get(0).subIndicators().get(2).name().get("th"));
         assertEquals("การใช้ทรัพย์สินของทางราชการ", indicatorName(f, "4"));
@@ -183,6 +182,18 @@ class FrameworkDocumentsTest {
         Framework.Question i4 = f.instrument("IIT").orElseThrow().indicators().get(0).questions().get(3);
         assertEquals("YES_NO", i4.scale());
         assertTrue(i4.reverse());
+    }
+
+    @Test
+    void nacc2567Version2HasTheFy2566ItemsButSaysTheyAreUnverifiedForItsYear() throws IOException {
+        Framework f = framework("frameworks/NACC-2567-v2.json");
+        assertEquals(2567, f.fiscalYear());
+        assertEquals(2, f.version());
+        assertEquals("LEVELS", f.rating().scheme());
+        assertEquals(framework("frameworks/NACC-2567.json").comparabilityGroup(), f.comparabilityGroup(),
+                "a correction of the same edition, not a new one");
+        assertTrue(!f.verification().get("items").verified(), "the reference only finds the numbering still in use in FY2567");
+        assertTrue(f.verification().get("rating").verified());
     }
 
     @Test

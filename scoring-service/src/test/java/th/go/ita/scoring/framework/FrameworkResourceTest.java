@@ -74,6 +74,9 @@ class FrameworkResourceTest {
                         equalTo(java.util.List.of("project-reference", "seed-report")))
                 .body("find { it.id == 'NACC-2566' }.provenance.unverified",
                         equalTo(java.util.List.of("itemRequirements", "indicators", "questions", "samples", "rounding")))
+                .body("find { it.id == 'NACC-2567' && it.version == 2 }.provenance.unverified",
+                        equalTo(java.util.List.of("items", "itemRequirements", "indicators", "questions", "weights",
+                                "samples", "rounding")))
                 // Shipped before documents recorded their sources: nothing in it counts as verified.
                 .body("find { it.id == 'OBEC-2566' && it.version == 1 }.provenance.recorded", equalTo(false))
                 .body("find { it.id == 'OBEC-2566' && it.version == 1 }.provenance.unverified", equalTo(Provenance.PARTS));
