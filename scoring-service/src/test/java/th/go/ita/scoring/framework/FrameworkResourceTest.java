@@ -181,6 +181,14 @@ class FrameworkResourceTest {
         assertEquals("FrameworkPublished", published.path("type").asText());
         assertEquals(2566, published.path("payload").path("fiscalYear").asInt());
         assertEquals(43, published.path("payload").path("instruments").get(2).findValues("requirement").size());
+        // The corrected version reaches consumers whole: its items with what evidence satisfies them, and its sources.
+        var corrected = FrameworkDocumentsTest.MAPPER.readTree(KafkaTopics.awaitRecord("ita.frameworks",
+                r -> "OBEC-2566@2".equals(r.key()), Duration.ofSeconds(20)).value()).path("payload");
+        assertEquals(43, corrected.path("instruments").get(2).findValues("evidence").size());
+        assertEquals("ประกาศเจตนารมณ์ No Gift Policy", corrected.path("instruments").get(2).path("indicators").get(1)
+                .path("subIndicators").get(0).path("items").get(0).path("title").path("th").asText());
+        assertEquals("seed-report", corrected.path("sources").get(1).path("kind").asText());
+        assertEquals(false, corrected.path("verification").path("questions").path("verified").asBoolean(true));
         ConsumerRecord<String, String> unit = KafkaTopics.awaitRecord("ita.units",
                 r -> "KALASIN2".equals(r.key()), Duration.ofSeconds(20));
         var upserted = FrameworkDocumentsTest.MAPPER.readTree(unit.value());
