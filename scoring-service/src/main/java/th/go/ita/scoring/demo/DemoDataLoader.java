@@ -11,8 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import th.go.ita.scoring.config.ScoringConfig;
-import th.go.ita.scoring.framework.FrameworkLoader;
 import th.go.ita.scoring.framework.FrameworkService;
+import th.go.ita.scoring.framework.FrameworkVersion;
 import th.go.ita.platform.reports.Csv;
 import th.go.ita.scoring.official.OfficialImport;
 import th.go.ita.scoring.official.OfficialResultView;
@@ -106,15 +106,33 @@ public class DemoDataLoader {
      */
     private int loadRounds() {
         // NACC is redesigning ITA for FY2570 and its framework is not out yet, so the open round runs under
-        // a practice framework: the newest shipped edition relabelled as demo data, in its own
-        // comparability group so that no history ever compares a real year with it.
-        ObjectNode practice = (ObjectNode) json(FrameworkLoader.BUNDLED.get(FrameworkLoader.BUNDLED.size() - 1));
-        frameworks.importDocument(practice.setAll((ObjectNode) json("demo/practice-framework.json")));
+        // a practice framework: the edition named in its derivedFrom, relabelled as demo data, in its own
+        // comparability group so that no history ever compares a real year with it. Named, never "the newest":
+        // shipping a later edition must not change the checklist of a round people are already working in.
+        ObjectNode overlay = (ObjectNode) json("demo/practice-framework.json");
+        ObjectNode practice = practiceFramework(overlay);
+        String id = practice.path("id").asText();
+        int version = practice.path("version").asInt();
+        if (FrameworkVersion.find(id, version) != null && frameworks.isUsed(id, version)) {
+            if (!frameworks.checksum(practice).equals(FrameworkVersion.find(id, version).checksum)) {
+                LOG.warnf("%s v%d is used by a round and differs from what the demo data derives now; kept the stored one",
+                        id, version);
+            }
+        } else {
+            frameworks.importDocument(practice);
+        }
         int added = 0;
         for (JsonNode round : json("demo/rounds.json")) {
             added += rounds.addPreset(mapper.convertValue(round, AssessmentRound.class)) ? 1 : 0;
         }
         return added;
+    }
+
+    /** The practice framework: the stored version named in {@code derivedFrom}, with the overlay's fields on top. */
+    ObjectNode practiceFramework(ObjectNode overlay) {
+        JsonNode from = overlay.path("derivedFrom");
+        ObjectNode base = (ObjectNode) frameworks.documentOf(from.path("id").asText(), from.path("version").asInt());
+        return base.setAll(overlay);
     }
 
     /** The seed office's published history, FY2564–2566, exactly as on its official sheets. */

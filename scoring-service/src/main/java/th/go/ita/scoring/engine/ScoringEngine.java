@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * Computes a unit's scores from a framework document. Pure: no database, no Quarkus. Rounds only
- * where the framework's {@code rounding} says (indicator, instrument, total); everything before
- * that is carried with {@link #WORKING_SCALE} digits.
+ * where the framework's {@code rounding} says (indicator, instrument, total). Between those points the
+ * edition's {@code rounding.arithmetic} decides: {@code EXACT} carries exact fractions and rounds once;
+ * {@code WORKING_SCALE_10} (documents recorded before the field existed, kept so their rounds score as
+ * they always did) rounds every mean to {@link #WORKING_SCALE} digits first.
  */
 public final class ScoringEngine {
 
@@ -25,6 +27,7 @@ public final class ScoringEngine {
     /** Scores from aggregated answers and verdicts. Missing answers or verdicts score 0 and make the sheet provisional. */
     public static ScoreSheet compute(Framework f, UnitInputs in) {
         Framework.Rounding r = f.rounding();
+        Framework.Arithmetic a = r.effectiveArithmetic();
         Map<String, BigDecimal> questions = new LinkedHashMap<>();
         Map<String, BigDecimal> indicators = new LinkedHashMap<>();
         Map<String, BigDecimal> subIndicators = new LinkedHashMap<>();
@@ -33,32 +36,32 @@ public final class ScoringEngine {
         for (Framework.Instrument instrument : f.instruments()) {
             if (instrument.isOit()) {
                 for (Framework.Indicator indicator : instrument.indicators()) {
-                    List<BigDecimal> subs = new ArrayList<>();
+                    List<Exact> subs = new ArrayList<>();
                     for (Framework.SubIndicator sub : indicator.subIndicators()) {
-                        List<BigDecimal> items = new ArrayList<>();
+                        List<Exact> items = new ArrayList<>();
                         for (Framework.Item item : sub.items()) {
                             Boolean passed = in.oitVerdicts().get(item.code());
                             if (passed == null) {
                                 pending++;
                             }
-                            items.add(Boolean.TRUE.equals(passed) ? HUNDRED : BigDecimal.ZERO);
+                            items.add(Exact.of(Boolean.TRUE.equals(passed) ? HUNDRED : BigDecimal.ZERO));
                         }
-                        BigDecimal subScore = mean(items);
-                        subIndicators.put(sub.code(), subScore.setScale(r.indicatorScale(), r.mode()));
+                        Exact subScore = mean(items, a);
+                        subIndicators.put(sub.code(), subScore.round(r.indicatorScale(), r.mode()));
                         subs.add(subScore);
                     }
-                    indicators.put(indicator.code(), mean(subs).setScale(r.indicatorScale(), r.mode()));
+                    indicators.put(indicator.code(), mean(subs, a).round(r.indicatorScale(), r.mode()));
                 }
             } else {
                 for (Framework.Indicator indicator : instrument.indicators()) {
-                    List<BigDecimal> means = new ArrayList<>();
+                    List<Exact> means = new ArrayList<>();
                     for (Framework.Question q : indicator.questions()) {
-                        BigDecimal mean = questionMean(f.answerScales().get(q.scale()), q.reverse(),
-                                in.optionCounts().getOrDefault(q.code(), Map.of()));
-                        questions.put(q.code(), mean.setScale(r.indicatorScale(), r.mode()));
+                        Exact mean = questionMean(f.answerScales().get(q.scale()), q.reverse(),
+                                in.optionCounts().getOrDefault(q.code(), Map.of()), a);
+                        questions.put(q.code(), mean.round(r.indicatorScale(), r.mode()));
                         means.add(mean);
                     }
-                    indicators.put(indicator.code(), mean(means).setScale(r.indicatorScale(), r.mode()));
+                    indicators.put(indicator.code(), mean(means, a).round(r.indicatorScale(), r.mode()));
                 }
                 int population = "IIT".equals(instrument.code()) ? in.staffCount() : in.servicePopulation();
                 Framework.SampleRule rule = f.samples() == null ? null : f.samples().get(instrument.code());
@@ -75,18 +78,19 @@ public final class ScoringEngine {
         return assemble(f, Map.of(), indicators, Map.of(), false, List.of(), 0);
     }
 
-    static BigDecimal questionMean(Framework.AnswerScale scale, boolean reverse, Map<String, Long> counts) {
-        BigDecimal sum = BigDecimal.ZERO;
+    static Exact questionMean(Framework.AnswerScale scale, boolean reverse, Map<String, Long> counts,
+                              Framework.Arithmetic arithmetic) {
+        Exact sum = Exact.ZERO;
         long n = 0;
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             BigDecimal points = scale.points(e.getKey(), reverse);
             if (points == null) {
                 continue; // an option this scale does not have cannot score
             }
-            sum = sum.add(points.multiply(BigDecimal.valueOf(e.getValue())));
+            sum = sum.plus(Exact.of(points.multiply(BigDecimal.valueOf(e.getValue()))));
             n += e.getValue();
         }
-        return n == 0 ? BigDecimal.ZERO : sum.divide(BigDecimal.valueOf(n), WORKING_SCALE, RoundingMode.HALF_UP);
+        return n == 0 ? Exact.ZERO : atWorkingScale(sum.dividedBy(n), arithmetic);
     }
 
     private static ScoreSheet assemble(Framework f, Map<String, BigDecimal> questions, Map<String, BigDecimal> indicators,
@@ -97,18 +101,19 @@ public final class ScoringEngine {
         Map<String, BigDecimal> instruments = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         for (Framework.Instrument instrument : f.instruments()) {
-            List<BigDecimal> scores = instrument.indicators().stream()
+            // From the indicator scores as printed (rounded), as the official sheet is computed.
+            List<Exact> scores = instrument.indicators().stream()
                     .map(i -> {
                         BigDecimal score = indicators.get(i.code());
                         if (score == null) {
                             throw new IllegalArgumentException("no score for indicator " + i.code());
                         }
-                        return score;
+                        return Exact.of(score);
                     })
                     .toList();
-            BigDecimal mean = mean(scores);
-            instrumentMeans.put(instrument.code(), mean.setScale(r.indicatorScale(), r.mode()));
-            BigDecimal weighted = mean.multiply(instrument.weight()).divide(HUNDRED, r.instrumentScale(), r.mode());
+            Exact mean = mean(scores, r.effectiveArithmetic());
+            instrumentMeans.put(instrument.code(), mean.round(r.indicatorScale(), r.mode()));
+            BigDecimal weighted = mean.times(instrument.weight()).dividedBy(100).round(r.instrumentScale(), r.mode());
             instruments.put(instrument.code(), weighted);
             total = total.add(weighted);
         }
@@ -118,11 +123,15 @@ public final class ScoringEngine {
                 total, rating.code(), rating.label(), rating.passed(), provisional, samples, pending);
     }
 
-    private static BigDecimal mean(List<BigDecimal> values) {
+    private static Exact mean(List<Exact> values, Framework.Arithmetic arithmetic) {
         if (values.isEmpty()) {
-            return BigDecimal.ZERO;
+            return Exact.ZERO;
         }
-        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(values.size()), WORKING_SCALE, RoundingMode.HALF_UP);
+        return atWorkingScale(values.stream().reduce(Exact.ZERO, Exact::plus).dividedBy(values.size()), arithmetic);
+    }
+
+    /** Under {@code WORKING_SCALE_10} every mean is cut to 10 digits, half up, as the engine always did for such documents. */
+    private static Exact atWorkingScale(Exact value, Framework.Arithmetic arithmetic) {
+        return arithmetic == Framework.Arithmetic.EXACT ? value : Exact.of(value.round(WORKING_SCALE, RoundingMode.HALF_UP));
     }
 }

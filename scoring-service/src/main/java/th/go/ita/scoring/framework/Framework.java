@@ -16,7 +16,8 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Framework(String id, int version, int fiscalYear, Map<String, String> name, String comparabilityGroup,
                         Map<String, AnswerScale> answerScales, List<Instrument> instruments,
-                        Rounding rounding, Map<String, SampleRule> samples, Rating rating) {
+                        Rounding rounding, Map<String, SampleRule> samples, Rating rating,
+                        List<Source> sources, Map<String, Part> verification) {
 
     public Optional<Instrument> instrument(String code) {
         return instruments.stream().filter(i -> i.code().equals(code)).findFirst();
@@ -76,11 +77,30 @@ public record Framework(String id, int version, int fiscalYear, Map<String, Stri
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Item(String code, Map<String, String> title, Map<String, String> requirement) {
+    public record Item(String code, Map<String, String> title, Map<String, String> requirement,
+                       Map<String, String> evidence) {
+    }
+
+    /** What a document rests on: a URL, or the seed report / the project's reference page ({@code kind}, {@code location}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Source(String id, Map<String, String> title, String url, String kind, String location) {
+    }
+
+    /** Whether one part of the document (items, questions, weights, …) was checked against the named sources. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Part(boolean verified, List<String> sources, Map<String, String> note) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Rounding(int indicatorScale, int instrumentScale, int totalScale, RoundingMode mode) {
+    /** How means are carried between the printed levels; see {@code rounding.arithmetic} in the schema. */
+    public enum Arithmetic { EXACT, WORKING_SCALE_10 }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Rounding(int indicatorScale, int instrumentScale, int totalScale, RoundingMode mode, Arithmetic arithmetic) {
+        /** A document recorded before the field existed keeps the arithmetic its rounds were scored with. */
+        public Arithmetic effectiveArithmetic() {
+            return arithmetic == null ? Arithmetic.WORKING_SCALE_10 : arithmetic;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Loads the framework documents shipped with the service at every start. Idempotent: an unchanged
@@ -25,8 +26,18 @@ public class FrameworkLoader {
 
     private static final Logger LOG = Logger.getLogger(FrameworkLoader.class);
 
-    /** Shipped editions, oldest first. */
-    public static final List<String> BUNDLED = List.of("frameworks/OBEC-2566.json", "frameworks/NACC-2567.json");
+    /**
+     * Shipped editions, oldest first. A correction is a new version in its own file: the old version's file
+     * stays exactly as it was, so installations whose rounds used it keep scoring and showing them the same.
+     */
+    public static final List<String> BUNDLED = List.of("frameworks/OBEC-2566.json", "frameworks/OBEC-2566-v2.json",
+            "frameworks/NACC-2566.json", "frameworks/NACC-2567.json", "frameworks/NACC-2567-v2.json");
+
+    /**
+     * Shipped before every document had to record its sources and verification. They are immutable (rounds
+     * may have used them), so they stay without those fields and the API shows them as unverified.
+     */
+    public static final Set<String> RECORDED_BEFORE_PROVENANCE = Set.of("frameworks/OBEC-2566.json", "frameworks/NACC-2567.json");
 
     @Inject
     FrameworkService frameworks;
@@ -44,7 +55,8 @@ public class FrameworkLoader {
         List<FrameworkService.ImportResult> results = new ArrayList<>();
         for (String resource : BUNDLED) {
             try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-                results.add(frameworks.importDocument(mapper.readTree(in)));
+                results.add(frameworks.importDocument(mapper.readTree(in), RECORDED_BEFORE_PROVENANCE.contains(resource)
+                        ? FrameworkValidator.Mode.RECORDED_BEFORE_PROVENANCE : FrameworkValidator.Mode.CURRENT));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (ProblemException e) {

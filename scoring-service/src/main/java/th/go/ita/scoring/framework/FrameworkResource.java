@@ -28,8 +28,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class FrameworkResource {
 
+    /** {@code provenance.unverified} names the parts not checked against the sources, for the UI to flag. */
     public record Summary(String id, int version, int fiscalYear, Map<String, String> name, String ratingScheme,
-                          String checksum, boolean inUse, OffsetDateTime createdAt) {
+                          String checksum, boolean inUse, OffsetDateTime createdAt, Provenance provenance) {
     }
 
     @Inject
@@ -51,6 +52,15 @@ public class FrameworkResource {
     @Operation(summary = "One framework document, exactly as stored")
     public Response get(@PathParam("id") String id, @PathParam("version") int version) {
         return Response.ok(frameworks.require(id, version).document, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}/provenance")
+    @Authenticated
+    @Operation(summary = "What one framework version rests on and which of its parts are verified; a version that records nothing is unverified throughout")
+    public Provenance provenance(@PathParam("id") String id, @PathParam("version") int version) {
+        frameworks.require(id, version);
+        return Provenance.of(frameworks.framework(id, version));
     }
 
     @POST
@@ -75,6 +85,7 @@ public class FrameworkResource {
     private Summary summary(FrameworkVersion v) {
         Framework parsed = frameworks.framework(v.id, v.version);
         return new Summary(v.id, v.version, v.fiscalYear, parsed.name(), parsed.rating().scheme(), v.checksum,
-                frameworks.isUsed(v.id, v.version), v.createdAt);
+                frameworks.isUsed(v.id, v.version), v.createdAt,
+                Provenance.of(parsed));
     }
 }

@@ -42,9 +42,15 @@ public class FrameworkService {
     // Parsed documents by id@version: a stored version's content only changes before any round uses it.
     private final Map<String, Framework> parsed = new ConcurrentHashMap<>();
 
+    /** A new document (an administrator's import, a newly shipped edition): sources and verification required. */
     @Transactional
     public ImportResult importDocument(JsonNode document) {
-        List<FrameworkValidator.Error> errors = FrameworkValidator.validate(document);
+        return importDocument(document, FrameworkValidator.Mode.CURRENT);
+    }
+
+    @Transactional
+    public ImportResult importDocument(JsonNode document, FrameworkValidator.Mode mode) {
+        List<FrameworkValidator.Error> errors = FrameworkValidator.validate(document, mode);
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "framework-invalid", errors.stream()
                     .map(e -> new Problem.FieldError(e.path(), e.message(), e.message(), e.message()))
@@ -91,6 +97,20 @@ public class FrameworkService {
             throw ProblemException.notFound("framework-not-found", id, version);
         }
         return stored;
+    }
+
+    /** A stored version's document as a fresh tree (callers may change their copy). */
+    public JsonNode documentOf(String id, int version) {
+        try {
+            return mapper.readTree(require(id, version).document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored framework cannot be read", e);
+        }
+    }
+
+    /** The checksum {@link #importDocument} stores for this document. */
+    public String checksum(JsonNode document) {
+        return sha256(write(document));
     }
 
     public Framework framework(String id, int version) {

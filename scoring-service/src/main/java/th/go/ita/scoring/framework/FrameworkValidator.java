@@ -1,6 +1,9 @@
 package th.go.ita.scoring.framework;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -27,22 +30,64 @@ public final class FrameworkValidator {
     public record Error(String path, String message) {
     }
 
-    private static final JsonSchema SCHEMA = load();
+    /**
+     * {@code CURRENT}: every new document, shipped or imported, must say what it rests on ({@code sources})
+     * and which parts were verified ({@code verification}). {@code RECORDED_BEFORE_PROVENANCE}: only for the
+     * versions shipped before that rule (OBEC-2566 v1, NACC-2567 v1), which are immutable and so cannot gain
+     * the fields; the API shows every part of such a document as unverified.
+     */
+    public enum Mode { CURRENT, RECORDED_BEFORE_PROVENANCE }
 
-    private static JsonSchema load() {
+    /** Root fields a document shipped before provenance was required may lack. */
+    static final List<String> PROVENANCE_FIELDS = List.of("sources", "verification");
+
+    /** Fields of {@code rounding} such a document may lack (it keeps the engine's arithmetic of its time). */
+    static final List<String> ROUNDING_FIELDS = List.of("arithmetic");
+
+    private static final JsonNode SCHEMA_DOCUMENT = read();
+    private static final JsonSchema SCHEMA = schema(SCHEMA_DOCUMENT);
+    private static final JsonSchema SCHEMA_BEFORE_PROVENANCE = schema(withoutProvenance(SCHEMA_DOCUMENT));
+
+    private static JsonNode read() {
         try (InputStream in = FrameworkValidator.class.getClassLoader()
                 .getResourceAsStream("frameworks/framework.schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static JsonSchema schema(JsonNode document) {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document);
+    }
+
+    /** The same schema with the provenance fields optional: one schema file, no second copy to drift. */
+    private static JsonNode withoutProvenance(JsonNode schema) {
+        ObjectNode copy = schema.deepCopy();
+        without(copy, schema, PROVENANCE_FIELDS);
+        without((ObjectNode) copy.path("properties").path("rounding"), schema.path("properties").path("rounding"),
+                ROUNDING_FIELDS);
+        return copy;
+    }
+
+    private static void without(ObjectNode copy, JsonNode original, List<String> fields) {
+        ArrayNode required = copy.putArray("required");
+        original.path("required").forEach(r -> {
+            if (!fields.contains(r.asText())) {
+                required.add(r);
+            }
+        });
     }
 
     private FrameworkValidator() {
     }
 
     public static List<Error> validate(JsonNode document) {
-        Set<ValidationMessage> messages = SCHEMA.validate(document);
+        return validate(document, Mode.CURRENT);
+    }
+
+    public static List<Error> validate(JsonNode document, Mode mode) {
+        Set<ValidationMessage> messages = (mode == Mode.CURRENT ? SCHEMA : SCHEMA_BEFORE_PROVENANCE).validate(document);
         List<Error> errors = new ArrayList<>(messages.stream()
                 .map(m -> new Error(m.getInstanceLocation().toString(), m.getMessage()))
                 .sorted(Comparator.comparing(Error::path).thenComparing(Error::message))
@@ -76,6 +121,24 @@ public final class FrameworkValidator {
                     each(sub.path("items"), sa + ".items", (item, ma) -> unique(codes, "item", item, ma, errors));
                 });
             });
+        });
+        Set<String> sources = new HashSet<>();
+        each(doc.path("sources"), "$.sources", (source, at) -> {
+            if (!sources.add(source.path("id").asText())) {
+                errors.add(new Error(at + ".id", "duplicate source " + source.path("id").asText()));
+            }
+        });
+        doc.path("verification").fields().forEachRemaining(part -> {
+            String at = "$.verification." + part.getKey();
+            JsonNode cited = part.getValue().path("sources");
+            each(cited, at + ".sources", (id, ia) -> {
+                if (!sources.contains(id.asText())) {
+                    errors.add(new Error(ia, "unknown source " + id.asText()));
+                }
+            });
+            if (part.getValue().path("verified").asBoolean() && cited.isEmpty()) {
+                errors.add(new Error(at + ".sources", "a verified part must name the sources it was checked against"));
+            }
         });
         BigDecimal weights = BigDecimal.ZERO;
         for (JsonNode instrument : doc.path("instruments")) {

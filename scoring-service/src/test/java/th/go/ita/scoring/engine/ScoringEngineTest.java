@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import th.go.ita.scoring.framework.Framework;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ class ScoringEngineTest {
 
     static final Framework OBEC_2566 = load("frameworks/OBEC-2566.json");
     static final Framework NACC_2567 = load("frameworks/NACC-2567.json");
+    static final Framework OBEC_2566_V2 = load("frameworks/OBEC-2566-v2.json");
 
     static Map<String, BigDecimal> indicators(String... scores) {
         Map<String, BigDecimal> map = new LinkedHashMap<>();
@@ -40,9 +42,10 @@ class ScoringEngineTest {
         return map;
     }
 
-    @Test
-    void reproducesTheSeedOfficesFy2566Sheet() {
-        ScoreSheet sheet = ScoringEngine.fromIndicators(OBEC_2566, indicators(
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"frameworks/OBEC-2566.json", "frameworks/OBEC-2566-v2.json"})
+    void reproducesTheSeedOfficesFy2566Sheet(String resource) {
+        ScoreSheet sheet = ScoringEngine.fromIndicators(load(resource), indicators(
                 "91.78", "97.01", "97.89", "95.78", "96.33", "93.48", "92.44", "90.48", "100", "100"));
         assertEquals(new BigDecimal("28.73"), sheet.instruments().get("IIT"));
         assertEquals(new BigDecimal("27.64"), sheet.instruments().get("EIT"));
@@ -51,6 +54,24 @@ class ScoringEngineTest {
         assertEquals("AA", sheet.rating());
         assertTrue(sheet.passed());
         assertEquals(new BigDecimal("95.76"), sheet.instrumentMeans().get("IIT"));
+    }
+
+    @Test
+    void theEditionsArithmeticDecidesAHalfCentAtTheInstrumentLevel() {
+        // EIT 77.58 + 77.58 + 77.59 = 232.75; 232.75 / 3 × 30 / 100 = 23.275 exactly → 23.28 half up.
+        // Cut to 10 digits first: 77.5833333333 × 30 / 100 = 23.274999999999 → 23.27.
+        Map<String, BigDecimal> scores = indicators("80", "80", "80", "80", "80", "77.58", "77.58", "77.59", "80", "80");
+        assertEquals(Framework.Arithmetic.EXACT, OBEC_2566_V2.rounding().arithmetic());
+        assertEquals(new BigDecimal("23.28"), ScoringEngine.fromIndicators(OBEC_2566_V2, scores).instruments().get("EIT"));
+        assertEquals(Framework.Arithmetic.WORKING_SCALE_10, OBEC_2566.rounding().effectiveArithmetic(),
+                "version 1 records no arithmetic and keeps scoring as its rounds were scored");
+        assertEquals(new BigDecimal("23.27"), ScoringEngine.fromIndicators(OBEC_2566, scores).instruments().get("EIT"));
+        // IIT 80 × 30 / 100 = 24.00, OIT 80 × 40 / 100 = 32.00: totals 79.28 and 79.27
+        assertEquals(new BigDecimal("79.28"), ScoringEngine.fromIndicators(OBEC_2566_V2, scores).total());
+        assertEquals(new BigDecimal("79.27"), ScoringEngine.fromIndicators(OBEC_2566, scores).total());
+        // one below the edge, 232.74 / 3 × 0.3 = 23.274 → 23.27 under both
+        Map<String, BigDecimal> below = indicators("80", "80", "80", "80", "80", "77.58", "77.58", "77.58", "80", "80");
+        assertEquals(new BigDecimal("23.27"), ScoringEngine.fromIndicators(OBEC_2566_V2, below).instruments().get("EIT"));
     }
 
     /** Every instrument at the same indicator score gives that total exactly. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +35,59 @@ class FrameworkDocumentsTest {
     @Test
     void everyShippedDocumentIsValid() throws IOException {
         for (String resource : FrameworkLoader.BUNDLED) {
-            assertEquals(List.of(), FrameworkValidator.validate(read(resource)), resource);
+            FrameworkValidator.Mode mode = FrameworkLoader.RECORDED_BEFORE_PROVENANCE.contains(resource)
+                    ? FrameworkValidator.Mode.RECORDED_BEFORE_PROVENANCE : FrameworkValidator.Mode.CURRENT;
+            assertEquals(List.of(), FrameworkValidator.validate(read(resource), mode), resource);
         }
+    }
+
+    @Test
+    void aNewDocumentMustRecordItsSourcesAndWhatWasVerified() throws IOException {
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        doc.remove("sources");
+        doc.remove("verification");
+        List<String> messages = FrameworkValidator.validate(doc).stream().map(FrameworkValidator.Error::message).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("sources")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("verification")), messages::toString);
+        assertEquals(List.of(), FrameworkValidator.validate(doc, FrameworkValidator.Mode.RECORDED_BEFORE_PROVENANCE),
+                "only the versions shipped before the rule may lack them");
+        assertTrue(!FrameworkValidator.validate(read("frameworks/OBEC-2566.json")).isEmpty(),
+                "version 1 would not pass as a new document");
+
+        ObjectNode noPart = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        ((ObjectNode) noPart.path("verification")).remove("samples");
+        assertTrue(FrameworkValidator.validate(noPart).stream().anyMatch(e -> e.message().contains("samples")),
+                "every part must say whether it was verified");
+        ObjectNode noSourceKind = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        ((ObjectNode) noSourceKind.path("sources").get(0)).remove("kind");
+        assertTrue(!FrameworkValidator.validate(noSourceKind).isEmpty(), "a source is a URL or a named report");
+    }
+
+    @Test
+    void aNewDocumentStatesItsArithmeticAndOldOnesKeepTheirs() throws IOException {
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        ((ObjectNode) doc.path("rounding")).remove("arithmetic");
+        assertTrue(FrameworkValidator.validate(doc).stream().anyMatch(e -> e.message().contains("arithmetic")),
+                "one rounding rule per edition, written in the document");
+        for (String resource : FrameworkLoader.BUNDLED) {
+            Framework f = framework(resource);
+            assertEquals(FrameworkLoader.RECORDED_BEFORE_PROVENANCE.contains(resource)
+                    ? Framework.Arithmetic.WORKING_SCALE_10 : Framework.Arithmetic.EXACT, f.rounding().effectiveArithmetic(), resource);
+        }
+    }
+
+    @Test
+    void verificationCitesDeclaredSourcesAndAVerifiedPartCitesOne() throws IOException {
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
+        ((ArrayNode) doc.path("verification").path("weights").path("sources")).add("manual-2566");
+        ObjectNode rating = (ObjectNode) doc.path("verification").path("rating");
+        rating.putArray("sources");
+        rating.put("verified", true);
+        List<FrameworkValidator.Error> errors = FrameworkValidator.validate(doc);
+        assertTrue(errors.contains(new FrameworkValidator.Error("$.verification.weights.sources[2]", "unknown source manual-2566")),
+                errors::toString);
+        assertTrue(errors.contains(new FrameworkValidator.Error("$.verification.rating.sources",
+                "a verified part must name the sources it was checked against")), errors::toString);
     }
 
     @Test
@@ -65,6 +118,57 @@ class FrameworkDocumentsTest {
         assertTrue(read("frameworks/OBEC-2566.json").path("description").path("en").asText().contains("paraphrase"));
     }
 
+    /** The FY2566 OIT items (sub-indicator, code, Thai title) as the reference lists them, transcribed by hand. */
+    static List<String> publishedFy2566Items() throws IOException {
+        try (InputStream in = FrameworkDocumentsTest.class.getClassLoader().getResourceAsStream("fidelity/fy2566-oit-items.csv")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).toList();
+        }
+    }
+
+    static List<String> items(Framework f) {
+        return f.instrument("OIT").orElseThrow().indicators().stream().flatMap(i -> i.subIndicators().stream())
+                .flatMap(s -> s.items().stream().map(item -> s.code() + "," + item.code() + "," + item.title().get("th")))
+                .toList();
+    }
+
+    static String indicatorName(Framework f, String code) {
+        return f.instruments().stream().flatMap(i -> i.indicators().stream()).filter(i -> i.code().equals(code))
+                .findFirst().orElseThrow().name().get("th");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"frameworks/OBEC-2566-v2.json", "frameworks/NACC-2566.json", "frameworks/NACC-2567-v2.json"})
+    void editionsWithThePublishedFy2566ItemsHaveThemAndTheSheetsNames(String resource) throws IOException {
+        Framework f = framework(resource);
+        assertEquals(publishedFy2566Items(), items(f));
+        assertEquals("การจัดซื้อจัดจ้าง", f.instrument("OIT").orElseThrow().indicators().get(0).subIndicators().get(2).name().get("th"));
+        assertEquals("การใช้ทรัพย์สินของทางราชการ", indicatorName(f, "4"));
+        assertEquals("การปรับปรุงการทำงาน", indicatorName(f, "8"));
+        JsonNode doc = read(resource);
+        List<JsonNode> oitItems = doc.path("instruments").get(2).findValues("items").stream()
+                .flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false)).toList();
+        assertEquals(43, oitItems.size());
+        for (JsonNode item : oitItems) {
+            String code = item.path("code").asText();
+            assertTrue(item.path("requirement").path("th").asText().contains(item.path("title").path("th").asText()), code);
+            assertTrue(item.path("requirement").path("th").asText().contains("ตรวจสอบกับคู่มือ"), code + ": says it is not from the manual");
+            assertTrue(item.path("evidence").path("th").asText().contains("ลิงก์"), code + ": says what evidence satisfies it");
+            assertTrue(!item.path("evidence").path("en").asText().isBlank(), code);
+        }
+    }
+
+    @Test
+    void obec2566Version1StaysExactlyAsShippedForRoundsThatUsedIt() throws IOException {
+        JsonNode v1 = read("frameworks/OBEC-2566.json");
+        assertEquals(1, v1.path("version").asInt());
+        assertEquals("25f6b4cfb8e0c6dd3cb2e6d10c31ff5e7bea92772349d7e719872709ce146613",
+                FrameworkService.sha256(MAPPER.writeValueAsString(v1)), "version 1 is immutable: a correction is a new version");
+        Framework f = framework("frameworks/OBEC-2566.json");
+        assertEquals("การบริหารเงินงบประมาณ", f.instrument("OIT").orElseThrow().indicators().get(0).subIndicators().get(2).name().get("th"));
+        assertEquals(43, items(f).size());
+        assertTrue(!items(f).equals(publishedFy2566Items()), "version 1 has the old item set");
+    }
+
     @Test
     void reverseAndYesNoItemsScoreAsTheManualSays() throws IOException {
         Framework f = framework("frameworks/OBEC-2566.json");
@@ -78,6 +182,18 @@ class FrameworkDocumentsTest {
         Framework.Question i4 = f.instrument("IIT").orElseThrow().indicators().get(0).questions().get(3);
         assertEquals("YES_NO", i4.scale());
         assertTrue(i4.reverse());
+    }
+
+    @Test
+    void nacc2567Version2HasTheFy2566ItemsButSaysTheyAreUnverifiedForItsYear() throws IOException {
+        Framework f = framework("frameworks/NACC-2567-v2.json");
+        assertEquals(2567, f.fiscalYear());
+        assertEquals(2, f.version());
+        assertEquals("LEVELS", f.rating().scheme());
+        assertEquals(framework("frameworks/NACC-2567.json").comparabilityGroup(), f.comparabilityGroup(),
+                "a correction of the same edition, not a new one");
+        assertTrue(!f.verification().get("items").verified(), "the reference only finds the numbering still in use in FY2567");
+        assertTrue(f.verification().get("rating").verified());
     }
 
     @Test
@@ -104,7 +220,7 @@ class FrameworkDocumentsTest {
 
     @Test
     void referencesAndWeightsAreCheckedBeyondTheSchema() throws IOException {
-        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566.json");
+        ObjectNode doc = (ObjectNode) read("frameworks/OBEC-2566-v2.json");
         ((ObjectNode) doc.path("instruments").get(2)).put("weight", 30);
         ArrayNode questions = (ArrayNode) doc.path("instruments").get(0).path("indicators").get(0).path("questions");
         ((ObjectNode) questions.get(0)).put("scale", "LEVEL7");

@@ -37,7 +37,7 @@ class FrameworkResourceTest {
     DemoDataLoader demo;
 
     static String document(String id, int version, String weightOfOit) throws Exception {
-        ObjectNode doc = (ObjectNode) FrameworkDocumentsTest.read("frameworks/OBEC-2566.json");
+        ObjectNode doc = (ObjectNode) FrameworkDocumentsTest.read("frameworks/OBEC-2566-v2.json");
         doc.put("id", id);
         doc.put("version", version);
         if (weightOfOit != null) {
@@ -63,6 +63,46 @@ class FrameworkResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "unit", roles = "unit-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void unverifiedPartsAreVisibleInTheApi() {
+        given().when().get("/frameworks").then().statusCode(200)
+                .body("find { it.id == 'OBEC-2566' && it.version == 2 }.provenance.recorded", equalTo(true))
+                .body("find { it.id == 'OBEC-2566' && it.version == 2 }.provenance.unverified",
+                        equalTo(java.util.List.of("itemRequirements", "indicators", "questions", "samples")))
+                .body("find { it.id == 'OBEC-2566' && it.version == 2 }.provenance.sources.kind",
+                        equalTo(java.util.List.of("project-reference", "seed-report")))
+                .body("find { it.id == 'NACC-2566' }.provenance.unverified",
+                        equalTo(java.util.List.of("itemRequirements", "indicators", "questions", "samples", "rounding")))
+                .body("find { it.id == 'NACC-2567' && it.version == 2 }.provenance.unverified",
+                        equalTo(java.util.List.of("items", "itemRequirements", "indicators", "questions", "weights",
+                                "samples", "rounding")))
+                // Shipped before documents recorded their sources: nothing in it counts as verified.
+                .body("find { it.id == 'OBEC-2566' && it.version == 1 }.provenance.recorded", equalTo(false))
+                .body("find { it.id == 'OBEC-2566' && it.version == 1 }.provenance.unverified", equalTo(Provenance.PARTS));
+        given().when().get("/frameworks/OBEC-2566/versions/2/provenance").then().statusCode(200)
+                .body("parts.items.verified", equalTo(true))
+                .body("parts.items.sources", equalTo(java.util.List.of("reference", "seed")))
+                .body("parts.questions.verified", equalTo(false))
+                .body("parts.questions.note.th", org.hamcrest.Matchers.containsString("ถอดความ"));
+        given().when().get("/frameworks/NACC-2567/versions/1/provenance").then().statusCode(200)
+                .body("recorded", equalTo(false)).body("parts.rating.verified", equalTo(false));
+        given().when().get("/frameworks/OBEC-2566/versions/9/provenance").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void anImportedDocumentWithoutSourcesIsRejected() throws Exception {
+        ObjectNode doc = (ObjectNode) FrameworkDocumentsTest.MAPPER.readTree(document("T-NO-SOURCES", 1, null));
+        doc.remove("sources");
+        given().contentType("application/json").body(doc.toString())
+                .when().post("/frameworks").then().statusCode(400)
+                .body("type", equalTo("urn:ita:problem:framework-invalid"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("sources")));
+    }
+
+    @Test
     void loadingTheShippedFrameworksAgainChangesNothing() {
         assertTrue(loader.load().stream().allMatch(r -> r.outcome() == FrameworkService.Outcome.UNCHANGED));
     }
@@ -80,7 +120,7 @@ class FrameworkResourceTest {
     @TestSecurity(user = "admin", roles = "system-admin")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
     void anInvalidDocumentListsEveryErrorAndStoresNothing() throws Exception {
-        ObjectNode doc = (ObjectNode) FrameworkDocumentsTest.read("frameworks/OBEC-2566.json");
+        ObjectNode doc = (ObjectNode) FrameworkDocumentsTest.read("frameworks/OBEC-2566-v2.json");
         doc.put("id", "T-BROKEN");
         doc.put("version", 0);
         doc.remove("rounding");
@@ -141,6 +181,14 @@ class FrameworkResourceTest {
         assertEquals("FrameworkPublished", published.path("type").asText());
         assertEquals(2566, published.path("payload").path("fiscalYear").asInt());
         assertEquals(43, published.path("payload").path("instruments").get(2).findValues("requirement").size());
+        // The corrected version reaches consumers whole: its items with what evidence satisfies them, and its sources.
+        var corrected = FrameworkDocumentsTest.MAPPER.readTree(KafkaTopics.awaitRecord("ita.frameworks",
+                r -> "OBEC-2566@2".equals(r.key()), Duration.ofSeconds(20)).value()).path("payload");
+        assertEquals(43, corrected.path("instruments").get(2).findValues("evidence").size());
+        assertEquals("ประกาศเจตนารมณ์ No Gift Policy", corrected.path("instruments").get(2).path("indicators").get(1)
+                .path("subIndicators").get(0).path("items").get(0).path("title").path("th").asText());
+        assertEquals("seed-report", corrected.path("sources").get(1).path("kind").asText());
+        assertEquals(false, corrected.path("verification").path("questions").path("verified").asBoolean(true));
         ConsumerRecord<String, String> unit = KafkaTopics.awaitRecord("ita.units",
                 r -> "KALASIN2".equals(r.key()), Duration.ofSeconds(20));
         var upserted = FrameworkDocumentsTest.MAPPER.readTree(unit.value());

@@ -45,7 +45,7 @@ class OfficialResultTest {
                 .body("unit.nameTh", equalTo("สำนักงานเขตพื้นที่การศึกษาประถมศึกษากาฬสินธุ์ เขต 2"))
                 .body("official", equalTo(true))
                 .body("frameworkId", equalTo("OBEC-2566"))
-                .body("frameworkVersion", equalTo(1))
+                .body("frameworkVersion", equalTo(2))
                 .body("indicators.1", equalTo(91.78f))
                 .body("indicators.8", equalTo(90.48f))
                 .body("instruments.IIT", equalTo(28.73f))

@@ -72,7 +72,7 @@ class UnitHistoryTest {
                 .body("pullingDown.pointsLost", contains(0.95f, 0.76f, 0.65f))
                 .body("pullingDown.instrument", contains("EIT", "EIT", "EIT"))
                 .body("pullingDown[0].score", equalTo(90.48f))
-                .body("pullingDown[0].name.th", equalTo(frameworks.framework("OBEC-2566", 1).instrument("EIT").orElseThrow()
+                .body("pullingDown[0].name.th", equalTo(frameworks.framework("OBEC-2566", 2).instrument("EIT").orElseThrow()
                         .indicators().get(2).name().get("th")));
     }
 
@@ -89,7 +89,7 @@ class UnitHistoryTest {
                 lines.get(0).indexOf(",ตัวชี้วัด 2")));
         assertTrue(lines.get(0).endsWith("ตัวชี้วัด 10 (indicator 10)"), lines.get(0));
         assertTrue(lines.get(1).startsWith("2564,OFFICIAL,,81.52,B,false,,"), lines.get(1));
-        assertEquals("2566,OFFICIAL,OBEC-2566 v1,96.37,AA,true,ไม่เทียบ (not comparable: framework-unknown),"
+        assertEquals("2566,OFFICIAL,OBEC-2566 v2,96.37,AA,true,ไม่เทียบ (not comparable: framework-unknown),"
                 + "91.78,97.01,97.89,95.78,96.33,93.48,92.44,90.48,100.00,100.00", lines.get(3));
 
         byte[] xlsx = given().when().get("/units/KALASIN2/history/export?format=xlsx").then().statusCode(200)
