@@ -157,7 +157,8 @@ function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
     setChecking(true);
     setMessage(null);
     try {
-      const { usable } = await withRetry(() => api.checkCode({ roundId, unitCode, code: normalised }), {
+      // Writes nothing, so it may be asked again when the network drops it; twice is enough before saying so.
+      const { usable } = await withRetry((signal) => api.checkCode({ roundId, unitCode, code: normalised }, signal), {
         ...SUBMIT_RETRY,
         attempts: 2,
       });
