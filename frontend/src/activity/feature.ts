@@ -1,11 +1,7 @@
-import { createElement } from 'react';
 import type { Feature } from '../features';
-import { ActivityPage } from './ActivityPage';
-import { AreaOverviewPage } from './AreaOverviewPage';
-import { NewActivityPage } from './NewActivityPage';
+import { lazyPage } from '../lib/lazyPage';
 import en from './i18n/en.json';
 import th from './i18n/th.json';
-import { PlanPage } from './PlanPage';
 
 // The English texts must have exactly the Thai texts' keys: checked here at compile time.
 const english: typeof th = en;
@@ -14,10 +10,10 @@ export const activityFeature: Feature = {
   namespace: 'activity',
   messages: { th, en: english },
   routes: [
-    { path: 'activity', element: createElement(PlanPage) },
-    { path: 'activity/activities/:id', element: createElement(ActivityPage) },
-    { path: 'activity/overview', element: createElement(AreaOverviewPage) },
-    { path: 'activity/plans/:year/new', element: createElement(NewActivityPage) },
+    { path: 'activity', element: lazyPage(() => import('./PlanPage'), 'PlanPage') },
+    { path: 'activity/activities/:id', element: lazyPage(() => import('./ActivityPage'), 'ActivityPage') },
+    { path: 'activity/overview', element: lazyPage(() => import('./AreaOverviewPage'), 'AreaOverviewPage') },
+    { path: 'activity/plans/:year/new', element: lazyPage(() => import('./NewActivityPage'), 'NewActivityPage') },
   ],
   nav: [
     {

@@ -1,13 +1,24 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { features } from '../features';
 
+/**
+ * Pages a respondent answers on (IIT/EIT `/s/…`, a public EIT link `/e/…`, an office's own survey
+ * `/o/…`): their header is quiet, the name and the language only, because links to the home page
+ * and the results invite her to leave in the middle of the questionnaire.
+ */
+export function isRespondentPath(pathname: string): boolean {
+  return /^\/(s|e|o)\//.test(pathname);
+}
+
 /** Skip link, header (name, menu, language, logout), main landmark and footer around each page. */
 export function Layout() {
   const { t } = useTranslation();
   const { status, session, logout } = useAuth();
+  const quiet = isRespondentPath(useLocation().pathname);
   const roles = session?.roles ?? [];
   const navItems = features.flatMap((feature) =>
     feature.nav
@@ -21,11 +32,20 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <Link to="/" className="brand">
-            <span className="brand-name" lang="en">
-              {t('app.name')}
+          {quiet ? (
+            <span className="brand">
+              <span className="brand-name" lang="en">
+                {t('app.name')}
+              </span>
             </span>
-          </Link>
+          ) : (
+            <Link to="/" className="brand">
+              <span className="brand-name" lang="en">
+                {t('app.name')}
+              </span>
+            </Link>
+          )}
+          {!quiet && (
           <nav aria-label={t('layout.mainNav')} className="main-nav">
             <ul>
               <li>
@@ -40,19 +60,23 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          )}
           <div className="header-tools">
             <LanguageSwitcher />
-            {status === 'authenticated' && (
+            {!quiet && status === 'authenticated' && (
               <button type="button" className="button on-dark" onClick={() => void logout()}>
                 {t('auth.logout')}
               </button>
             )}
           </div>
         </div>
-        <p className="tagline">{t('app.tagline')}</p>
+        {!quiet && <p className="tagline">{t('app.tagline')}</p>}
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {/* Staff pages are loaded on first visit (lib/lazyPage). */}
+        <Suspense fallback={<p className="loading">{t('layout.loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>{t('layout.footer')}</p>

@@ -1,14 +1,7 @@
-import { createElement } from 'react';
 import type { Feature } from '../features';
-import { AreaDashboardPage } from './AreaDashboardPage';
+import { lazyPage } from '../lib/lazyPage';
 import en from './i18n/en.json';
 import th from './i18n/th.json';
-import { ProgressPage } from './ProgressPage';
-import { ScoreSheetPage } from './ScoreSheetPage';
-import { RoundsPage } from './admin/RoundsPage';
-import { UnitsPage } from './admin/UnitsPage';
-import { FrameworksPage } from './admin/FrameworksPage';
-import { OfficialResultsPage } from './admin/OfficialResultsPage';
 
 // The English texts must have exactly the Thai texts' keys: checked here at compile time.
 const english: typeof th = en;
@@ -17,16 +10,16 @@ export const scoringFeature: Feature = {
   namespace: 'scoring',
   messages: { th, en: english },
   routes: [
-    { path: 'scoring/units/:unitCode/years/:fiscalYear', element: createElement(ScoreSheetPage) },
-    { path: 'scoring/results', element: createElement(ScoreSheetPage) },
-    { path: 'scoring/dashboard', element: createElement(AreaDashboardPage) },
-    { path: 'scoring/dashboard/:unitCode', element: createElement(AreaDashboardPage) },
-    { path: 'scoring/progress', element: createElement(ProgressPage) },
-    { path: 'scoring/progress/:unitCode', element: createElement(ProgressPage) },
-    { path: 'scoring/rounds', element: createElement(RoundsPage) },
-    { path: 'scoring/units', element: createElement(UnitsPage) },
-    { path: 'scoring/frameworks', element: createElement(FrameworksPage) },
-    { path: 'scoring/official-results', element: createElement(OfficialResultsPage) },
+    { path: 'scoring/units/:unitCode/years/:fiscalYear', element: lazyPage(() => import('./ScoreSheetPage'), 'ScoreSheetPage') },
+    { path: 'scoring/results', element: lazyPage(() => import('./ScoreSheetPage'), 'ScoreSheetPage') },
+    { path: 'scoring/dashboard', element: lazyPage(() => import('./AreaDashboardPage'), 'AreaDashboardPage') },
+    { path: 'scoring/dashboard/:unitCode', element: lazyPage(() => import('./AreaDashboardPage'), 'AreaDashboardPage') },
+    { path: 'scoring/progress', element: lazyPage(() => import('./ProgressPage'), 'ProgressPage') },
+    { path: 'scoring/progress/:unitCode', element: lazyPage(() => import('./ProgressPage'), 'ProgressPage') },
+    { path: 'scoring/rounds', element: lazyPage(() => import('./admin/RoundsPage'), 'RoundsPage') },
+    { path: 'scoring/units', element: lazyPage(() => import('./admin/UnitsPage'), 'UnitsPage') },
+    { path: 'scoring/frameworks', element: lazyPage(() => import('./admin/FrameworksPage'), 'FrameworksPage') },
+    { path: 'scoring/official-results', element: lazyPage(() => import('./admin/OfficialResultsPage'), 'OfficialResultsPage') },
   ],
   nav: [
     { to: '/scoring/results', labelKey: 'nav.results' },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +9,16 @@ import { surveyApi, type Instrument, type Questionnaire, type Receipt } from './
 import {
   buildSubmission,
   codeFromFragment,
-  forgetSubmission,
+  firstIncompleteStep,
   missingAnswers,
   normaliseCode,
   progressPercent,
   stepsOf,
-  submissionIdFor,
   textIn,
 } from './flow';
+import { clearProgress, loadProgress, saveProgress, startingPoint, type KeptProgress } from './keptProgress';
+import { SUBMIT_RETRY, withRetry } from './retry';
+import { SectionScreen } from './SectionScreen';
 import './survey.css';
 
 const ANSWERED = 'answered';
@@ -63,35 +65,58 @@ function ProblemText({ error, fallback }: { error: unknown; fallback: string }) 
   );
 }
 
+/** What a respondent has not started yet is not worth keeping (nor is a submission id never sent). */
+function worthKeeping(progress: KeptProgress): boolean {
+  return progress.step > 0 || progress.code !== null || progress.category !== null || Object.keys(progress.answers).length > 0;
+}
+
 function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
   const { t, i18n } = useTranslation('survey');
   const language = languageOf(i18n);
   const http = useHttpClient();
   const api = useMemo(() => surveyApi(http), [http]);
   const steps = useMemo(() => stepsOf(questionnaire), [questionnaire]);
-  const [current, setCurrent] = useState(0);
-  const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [typedCode, setTypedCode] = useState('');
-  const [code, setCode] = useState<string | null>(null);
-  const [category, setCategory] = useState<string | null>(null);
+  const { roundId, unitCode, instrument } = questionnaire;
+  // Read once: the kept progress of a reload, and the code of a QR (IIT).
+  const [start] = useState(() =>
+    startingPoint(
+      loadProgress(storage(), roundId, unitCode, instrument),
+      instrument === 'IIT' ? codeFromFragment(window.location.hash) : null,
+      steps.length - 1,
+    ),
+  );
+  const [progress, setProgress] = useState<KeptProgress>(start.progress);
+  const [typedCode, setTypedCode] = useState(start.checkCode ?? start.progress.code ?? '');
   const [browserToken, setBrowserToken] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [alreadyAnswered, setAlreadyAnswered] = useState(false);
-  const { roundId, unitCode, instrument } = questionnaire;
+  // Set when "next" or "submit" found unanswered questions: the section shows them marked.
+  const [markMissing, setMarkMissing] = useState(false);
+  const { answers, code, category, step: current } = progress;
 
   useEffect(() => {
+    if (start.dropped) clearProgress(storage(), roundId, unitCode, instrument);
+  }, [start, roundId, unitCode, instrument]);
+
+  useEffect(() => {
+    if (receipt) return;
+    if (worthKeeping(progress)) saveProgress(storage(), roundId, unitCode, instrument, progress);
+  }, [progress, receipt, roundId, unitCode, instrument]);
+
+  const checkedQr = useRef(false);
+  useEffect(() => {
     if (instrument !== 'IIT') return;
-    const fromQr = codeFromFragment(window.location.hash);
-    if (fromQr) {
-      setCode(fromQr);
-      setTypedCode(fromQr);
-      setCurrent(1);
-      // Out of the address bar (and so out of history and bookmarks) once read.
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    // Out of the address bar (and so out of history and bookmarks) once read.
+    if (window.location.hash) window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    if (start.checkCode && !checkedQr.current) {
+      checkedQr.current = true;
+      void enterCode(start.checkCode);
     }
-  }, [instrument]);
+    // The QR's code is checked once, on the first render (enterCode is deliberately not a dependency).
+  }, [instrument, start]);
 
   useEffect(() => {
     if (instrument !== 'EIT') return;
@@ -117,38 +142,77 @@ function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
   const step = steps[current];
   const go = (index: number) => {
     setMessage(null);
-    setCurrent(index);
+    setMarkMissing(false);
+    setProgress((p) => ({ ...p, step: index }));
     document.getElementById('main')?.scrollIntoView?.();
   };
 
+  /** Checked before any question is shown, so a used or mistyped code is known now, not after 30 answers. */
+  async function enterCode(typed: string) {
+    const normalised = normaliseCode(typed);
+    if (!normalised) {
+      setMessage(t('respond.codeMalformed'));
+      return;
+    }
+    setChecking(true);
+    setMessage(null);
+    try {
+      // Writes nothing, so it may be asked again when the network drops it; twice is enough before saying so.
+      const { usable } = await withRetry((signal) => api.checkCode({ roundId, unitCode, code: normalised }, signal), {
+        ...SUBMIT_RETRY,
+        attempts: 2,
+      });
+      if (!usable) {
+        setMessage(t('respond.codeNotUsable'));
+        return;
+      }
+      setTypedCode(normalised);
+      setProgress((p) => ({ ...p, code: normalised }));
+      go(current + 1);
+    } catch (error) {
+      setMessage(error instanceof ProblemError ? error.detailFor(language) : t('respond.checkFailed'));
+    } finally {
+      setChecking(false);
+    }
+  }
+
   async function submit() {
-    const missing = missingAnswers(questionnaire, answers);
-    if (missing.length > 0) {
-      setMessage(t('respond.missing', { count: missing.length }));
+    const incomplete = firstIncompleteStep(steps, questionnaire, answers);
+    if (incomplete >= 0) {
+      go(incomplete);
+      setMarkMissing(true);
       return;
     }
     setSending(true);
     setMessage(null);
-    const submissionId = submissionIdFor(storage(), roundId, unitCode, instrument);
     try {
-      const result = await api.submit(
-        buildSubmission(questionnaire, answers, { submissionId, code, respondentCategory: category, browserToken }),
+      // Timeouts and dropped connections are sent again with the same submission id: counted once.
+      const result = await withRetry((signal) =>
+        api.submit(
+          buildSubmission(questionnaire, answers, {
+            submissionId: progress.submissionId,
+            code,
+            respondentCategory: category,
+            browserToken,
+          }),
+          signal,
+        ),
       );
-      forgetSubmission(storage(), roundId, unitCode, instrument);
+      // Acknowledged ("received", or "already-received" for a repeat): nothing stays on the phone.
+      clearProgress(storage(), roundId, unitCode, instrument);
       // Keep only a marker, not the token: a token left on the phone could, with the database and
       // the server secret, be matched to the spent-token row written with this response.
       if (instrument === 'EIT') storage()?.setItem(browserKey(roundId, unitCode), ANSWERED);
       setReceipt(result);
-      setAnswers({});
-      setCode(null);
-      go(steps.length);
+      setProgress((p) => ({ ...p, answers: {}, code: null }));
+      document.getElementById('main')?.scrollIntoView?.();
     } catch (error) {
       if (error instanceof ProblemError) {
         setMessage(error.detailFor(language));
         if (error.type.includes(':code-')) {
-          // A wrong code does not spend anything: a new submission id goes with the next code.
-          forgetSubmission(storage(), roundId, unitCode, instrument);
-          setCurrent(0);
+          // A refused submission is rolled back whole, its id included: the answers wait for a new code.
+          setProgress((p) => ({ ...p, code: null, step: 0 }));
+          setTypedCode('');
         }
       } else {
         setMessage(t('respond.offline'));
@@ -176,6 +240,13 @@ function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
     );
   }
 
+  // Beside the buttons, where the thumb is, and announced by screen readers when it changes.
+  const notice = (
+    <div className="survey-notice" role="alert" aria-live="assertive" aria-atomic="true">
+      {message && <p className="alert">{message}</p>}
+    </div>
+  );
+
   return (
     <section className="survey" lang={language}>
       <header className="survey-head">
@@ -194,30 +265,20 @@ function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
         <p className="muted">{t('respond.stepOf', { step: current + 1, total: steps.length })}</p>
       </header>
 
-      {message && (
-        <p className="alert" role="alert">
-          {message}
-        </p>
-      )}
-
       {step.kind === 'code' && (
         <form
           className="survey-card"
           onSubmit={(event) => {
             event.preventDefault();
-            const normalised = normaliseCode(typedCode);
-            if (!normalised) {
-              setMessage(t('respond.codeMalformed'));
-              return;
-            }
-            setCode(normalised);
-            go(current + 1);
+            void enterCode(typedCode);
           }}
         >
           <label htmlFor="survey-code" className="survey-label">
             {t('respond.codeLabel')}
           </label>
-          <p className="muted">{t('respond.codeHelp')}</p>
+          <p className="muted" id="survey-code-help">
+            {t('respond.codeHelp')}
+          </p>
           <input
             id="survey-code"
             className="survey-code-input"
@@ -225,50 +286,65 @@ function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
             autoCapitalize="characters"
             spellCheck={false}
             inputMode="text"
+            aria-describedby="survey-code-help"
+            aria-invalid={message ? true : undefined}
             value={typedCode}
             onChange={(event) => setTypedCode(event.target.value)}
           />
-          <button type="submit" className="button survey-next">
-            {t('respond.start')}
-          </button>
+          {notice}
+          <div className="survey-actions">
+            <button type="submit" className="button primary survey-next" disabled={checking}>
+              {checking ? t('respond.checking') : t('respond.start')}
+            </button>
+          </div>
         </form>
       )}
 
       {step.kind === 'category' && (
-        <fieldset className="survey-card">
-          <legend className="survey-label">{t('respond.categoryLabel')}</legend>
-          {questionnaire.respondentCategories.map((c) => (
-            <label key={c.code} className="survey-option">
-              <input
-                type="radio"
-                name="category"
-                value={c.code}
-                checked={category === c.code}
-                onChange={() => setCategory(c.code)}
-              />
-              <span>{textIn(c.name, language)}</span>
-            </label>
-          ))}
-          <button type="button" className="button survey-next" onClick={() => go(current + 1)}>
-            {t('respond.next')}
-          </button>
-        </fieldset>
+        <div className="survey-card">
+          <fieldset className="survey-question">
+            <legend className="survey-label">{t('respond.categoryLabel')}</legend>
+            <div className="survey-options">
+              {questionnaire.respondentCategories.map((c) => (
+                <label key={c.code} className="survey-option">
+                  <input
+                    type="radio"
+                    name="category"
+                    value={c.code}
+                    checked={category === c.code}
+                    onChange={() => setProgress((p) => ({ ...p, category: c.code }))}
+                  />
+                  <span>{textIn(c.name, language)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {notice}
+          <div className="survey-actions">
+            <button type="button" className="button primary survey-next" onClick={() => go(current + 1)}>
+              {t('respond.next')}
+            </button>
+          </div>
+        </div>
       )}
 
       {step.kind === 'section' && (
         <SectionScreen
+          key={step.index}
           questionnaire={questionnaire}
           index={step.index}
           answers={answers}
-          onAnswer={(question, option) => setAnswers((a) => ({ ...a, [question]: option }))}
+          markMissing={markMissing}
+          notice={message}
+          onAnswer={(question, option) => setProgress((p) => ({ ...p, answers: { ...p.answers, [question]: option } }))}
           onBack={current > 0 ? () => go(current - 1) : undefined}
           onNext={() => {
-            const missing = missingAnswers(questionnaire, answers, step.index);
-            if (missing.length > 0) {
-              setMessage(t('respond.missing', { count: missing.length }));
-              return;
+            if (missingAnswers(questionnaire, answers, step.index).length > 0) {
+              setMarkMissing(true);
+              return false;
             }
             go(current + 1);
+            return true;
           }}
         />
       )}
@@ -295,67 +371,17 @@ function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
               </button>
             </section>
           ))}
+          {notice}
           <div className="survey-actions">
             <button type="button" className="button secondary" onClick={() => go(current - 1)}>
               {t('respond.back')}
             </button>
-            <button type="button" className="button survey-next" disabled={sending} onClick={() => void submit()}>
+            <button type="button" className="button primary survey-next" disabled={sending} onClick={() => void submit()}>
               {sending ? t('respond.sending') : t('respond.submit')}
             </button>
           </div>
         </div>
       )}
     </section>
-  );
-}
-
-function SectionScreen(props: {
-  questionnaire: Questionnaire;
-  index: number;
-  answers: Record<string, string>;
-  onAnswer: (question: string, option: string) => void;
-  onBack?: () => void;
-  onNext: () => void;
-}) {
-  const { t, i18n } = useTranslation('survey');
-  const language = languageOf(i18n);
-  const section = props.questionnaire.sections[props.index];
-  if (!section) return null;
-  return (
-    <div className="survey-card">
-      <h2>{textIn(section.name, language)}</h2>
-      {section.questions.map((q, n) => (
-        <fieldset key={q.code} className="survey-question">
-          <legend>
-            <span className="survey-qno">{n + 1}.</span> {textIn(q.text, language)}
-            {!q.required && <span className="muted"> ({t('respond.optional')})</span>}
-          </legend>
-          <div className={q.yesNo ? 'survey-options yes-no' : 'survey-options'}>
-            {q.options.map((o) => (
-              <label key={o.code} className="survey-option">
-                <input
-                  type="radio"
-                  name={`q-${q.code}`}
-                  value={o.code}
-                  checked={props.answers[q.code] === o.code}
-                  onChange={() => props.onAnswer(q.code, o.code)}
-                />
-                <span>{textIn(o.label, language)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ))}
-      <div className="survey-actions">
-        {props.onBack && (
-          <button type="button" className="button secondary" onClick={props.onBack}>
-            {t('respond.back')}
-          </button>
-        )}
-        <button type="button" className="button survey-next" onClick={props.onNext}>
-          {t('respond.next')}
-        </button>
-      </div>
-    </div>
   );
 }

@@ -124,7 +124,11 @@ export function surveyApi(http: HttpClient) {
       http.request(`${unitPath(roundId, unitCode)}/browser-token`, z.object({ browserToken: z.string() }), {
         method: 'POST',
       }),
-    submit: (body: SubmissionBody) => http.request(`${base}/responses`, receiptSchema, { method: 'POST', body }),
+    submit: (body: SubmissionBody, signal?: AbortSignal) =>
+      http.request(`${base}/responses`, receiptSchema, { method: 'POST', body, signal }),
+    /** Whether an IIT code can still answer (writes nothing); the code goes in the body, never in the URL. */
+    checkCode: (check: { roundId: string; unitCode: string; code: string }, signal?: AbortSignal) =>
+      http.request(`${base}/access-codes/check`, z.object({ usable: z.boolean() }), { method: 'POST', body: check, signal }),
     resolveLink: (token: string) => http.get(`${base}/links/${enc(token)}`, eitLinkSchema),
     generateCodes: (roundId: string, unitCode: string, count?: number) =>
       http.request(`${unitPath(roundId, unitCode)}/access-codes`, codeBatchSchema, {

@@ -1,12 +1,11 @@
 import { createElement } from 'react';
 import type { Feature } from '../features';
+import { lazyPage } from '../lib/lazyPage';
 import { EitLinkPage } from './EitLinkPage';
 import { OwnRespondPage } from './own/OwnRespondPage';
-import { OwnSurveysPage } from './own/OwnSurveysPage';
 import en from './i18n/en.json';
 import th from './i18n/th.json';
 import { RespondentPage } from './RespondentPage';
-import { StaffSurveyPage } from './StaffSurveyPage';
 
 // The English texts must have exactly the Thai texts' keys: checked here at compile time.
 const english: typeof th = en;
@@ -18,10 +17,10 @@ export const surveyFeature: Feature = {
     // Public: respondents have no account. The IIT code arrives in the fragment (#code=…).
     { path: 's/:roundId/:unitCode/:instrument', element: createElement(RespondentPage) },
     { path: 'e/:token', element: createElement(EitLinkPage) },
-    { path: 'survey/manage', element: createElement(StaffSurveyPage) },
+    { path: 'survey/manage', element: lazyPage(() => import('./StaffSurveyPage'), 'StaffSurveyPage') },
     // Public: an office's own survey, answered anonymously by its link.
     { path: 'o/:token', element: createElement(OwnRespondPage) },
-    { path: 'survey/own', element: createElement(OwnSurveysPage) },
+    { path: 'survey/own', element: lazyPage(() => import('./own/OwnSurveysPage'), 'OwnSurveysPage') },
   ],
   nav: [
     { to: '/survey/manage', labelKey: 'nav.manage', roles: ['unit-admin', 'area-admin', 'system-admin'] },

@@ -1,4 +1,4 @@
-import type { Instrument, Questionnaire, SubmissionBody } from './api';
+import type { Questionnaire, SubmissionBody } from './api';
 
 /**
  * The respondent flow as plain functions, so it can be tested without a browser: where the code
@@ -58,29 +58,9 @@ export function missingAnswers(
   );
 }
 
-/** A submission id per questionnaire, kept until it is accepted, so a retry sends the same id. */
-export function submissionIdFor(
-  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined,
-  roundId: string,
-  unitCode: string,
-  instrument: Instrument,
-  newId: () => string = () => crypto.randomUUID(),
-): string {
-  const key = `ita.survey.submission.${roundId}.${unitCode}.${instrument}`;
-  const kept = storage?.getItem(key);
-  if (kept) return kept;
-  const id = newId();
-  storage?.setItem(key, id);
-  return id;
-}
-
-export function forgetSubmission(
-  storage: Pick<Storage, 'removeItem'> | undefined,
-  roundId: string,
-  unitCode: string,
-  instrument: Instrument,
-): void {
-  storage?.removeItem(`ita.survey.submission.${roundId}.${unitCode}.${instrument}`);
+/** The screen of the first section with a required question still unanswered, or -1 when none. */
+export function firstIncompleteStep(steps: Step[], questionnaire: Questionnaire, answers: Record<string, string>): number {
+  return steps.findIndex((step) => step.kind === 'section' && missingAnswers(questionnaire, answers, step.index).length > 0);
 }
 
 export function buildSubmission(

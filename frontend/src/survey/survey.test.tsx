@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,8 +12,8 @@ import {
   missingAnswers,
   normaliseCode,
   progressPercent,
+  firstIncompleteStep,
   stepsOf,
-  submissionIdFor,
 } from './flow';
 import { RespondentPage } from './RespondentPage';
 
@@ -89,13 +89,11 @@ describe('respondent flow logic', () => {
     expect(missingAnswers(iit, { i1: '4', i3: 'N' })).toEqual([]);
   });
 
-  it('keeps one submission id per questionnaire until it is accepted, so a retry is counted once', () => {
-    const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
-    let n = 0;
-    const first = submissionIdFor(storage, 'R1', 'U1', 'IIT', () => `id-${++n}`);
-    expect(submissionIdFor(storage, 'R1', 'U1', 'IIT', () => `id-${++n}`)).toBe(first);
-    expect(submissionIdFor(storage, 'R1', 'U1', 'EIT', () => `id-${++n}`)).not.toBe(first);
+  it('finds the first screen with a required question unanswered', () => {
+    const steps = stepsOf(iit);
+    expect(firstIncompleteStep(steps, iit, {})).toBe(1);
+    expect(firstIncompleteStep(steps, iit, { i1: '4' })).toBe(2);
+    expect(firstIncompleteStep(steps, iit, { i1: '4', i3: 'N' })).toBe(-1);
   });
 
   it('sends only known answers, the code for IIT, and no category for IIT', () => {
@@ -116,6 +114,7 @@ describe('respondent screens', () => {
     const posted: unknown[] = [];
     const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
       if (String(url).includes('/questionnaires/IIT')) return json(iit);
+      if (String(url).endsWith('/access-codes/check')) return json({ usable: true });
       posted.push(JSON.parse(String(init?.body)));
       return json({ status: 'received', receivedOn: '2026-11-25' }, 201);
     });
@@ -128,7 +127,7 @@ describe('respondent screens', () => {
     await user.type(await screen.findByLabelText('รหัสเข้าตอบแบบวัด'), '7kq2m xh4pa');
     await user.click(screen.getByRole('button', { name: 'เริ่มตอบแบบวัด' }));
 
-    expect(screen.getByRole('heading', { name: 'การปฏิบัติหน้าที่' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'การปฏิบัติหน้าที่' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
     expect(screen.getByRole('alert')).toHaveTextContent('ยังมีข้อที่ต้องตอบอีก 1 ข้อ');
     await user.click(screen.getByRole('radio', { name: 'มากที่สุด' }));
@@ -148,10 +147,12 @@ describe('respondent screens', () => {
     expect(document.body.textContent).not.toContain('7KQ2M');
   });
 
-  it('shows the service message when the code was already used and goes back to the code screen', async () => {
+  it('shows the service message when the code was spent meanwhile and goes back to the code screen', async () => {
     const user = userEvent.setup();
     const fetch = vi.fn(async (url: string | URL | Request) => {
       if (String(url).includes('/questionnaires/IIT')) return json(iit);
+      // Usable at entry, spent (by someone else with the same slip) before the answers arrive.
+      if (String(url).endsWith('/access-codes/check')) return json({ usable: true });
       return json(
         { type: 'urn:ita:problem:code-used', status: 409, title: 'x', detail_th: 'รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว', detail_en: 'used' },
         409,
@@ -166,13 +167,166 @@ describe('respondent screens', () => {
     );
     await user.type(await screen.findByLabelText('รหัสเข้าตอบแบบวัด'), '7KQ2MXH4PA');
     await user.click(screen.getByRole('button', { name: 'เริ่มตอบแบบวัด' }));
-    await user.click(screen.getByRole('radio', { name: 'มาก' }));
+    await user.click(await screen.findByRole('radio', { name: 'มาก' }));
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
     await user.click(screen.getByRole('radio', { name: 'มี' }));
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
     await user.click(screen.getByRole('button', { name: 'ส่งคำตอบ' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('รหัสนี้ถูกใช้ตอบแบบวัดไปแล้ว'));
     expect(screen.getByLabelText('รหัสเข้าตอบแบบวัด')).toBeInTheDocument();
+  });
+});
+
+const respondentRoute = (
+  <Routes>
+    <Route path="s/:roundId/:unitCode/:instrument" element={<RespondentPage />} />
+  </Routes>
+);
+
+/** The service as the phone sees it: the questionnaire, the code check, the intake (which keeps what it stored). */
+function fakeSurveyService(options: { usable?: boolean; dropFirstAnswer?: boolean } = {}) {
+  const stored = new Set<string>();
+  const posted: { submissionId: string }[] = [];
+  const checks: unknown[] = [];
+  let dropped = false;
+  const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+    const path = String(url);
+    if (path.includes('/questionnaires/IIT')) return json(iit);
+    if (path.endsWith('/access-codes/check')) {
+      checks.push(JSON.parse(String(init?.body)));
+      return json({ usable: options.usable ?? true });
+    }
+    const body = JSON.parse(String(init?.body)) as { submissionId: string };
+    posted.push(body);
+    const repeat = stored.has(body.submissionId);
+    stored.add(body.submissionId);
+    if (options.dropFirstAnswer && !dropped) {
+      // Stored, but the answer never reaches the phone.
+      dropped = true;
+      throw new TypeError('Failed to fetch');
+    }
+    return repeat ? json({ status: 'already-received', receivedOn: '2026-12-06' }) : json({ status: 'received', receivedOn: '2026-12-06' }, 201);
+  });
+  return { fetch, posted, checks, stored };
+}
+
+describe('a teacher on a phone (issue 20)', () => {
+  it('refuses a used or mistyped code at entry, before any question', async () => {
+    const user = userEvent.setup();
+    const service = fakeSurveyService({ usable: false });
+    renderWithProviders(respondentRoute, { route: '/s/R1/KALASIN2/iit', http: createHttpClient({ baseUrl: '/api', fetch: service.fetch }) });
+    await user.type(await screen.findByLabelText('รหัสเข้าตอบแบบวัด'), '7KQ2M-XH4PA');
+    await user.click(screen.getByRole('button', { name: 'เริ่มตอบแบบวัด' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('ใช้รหัสนี้ตอบแบบวัดไม่ได้'));
+    expect(screen.queryByRole('heading', { name: 'การปฏิบัติหน้าที่' })).toBeNull();
+    expect(screen.getByLabelText('รหัสเข้าตอบแบบวัด')).toHaveAttribute('aria-invalid', 'true');
+    expect(service.checks).toEqual([{ roundId: 'R1', unitCode: 'KALASIN2', code: '7KQ2M-XH4PA' }]);
+    // The check never travels in a request line.
+    expect(service.fetch.mock.calls.map((call) => String(call[0])).join(' ')).not.toContain('7KQ2M');
+  });
+
+  it('resumes after a reload with the code, the answers and the step, and forgets them once acknowledged', async () => {
+    const user = userEvent.setup();
+    const service = fakeSurveyService();
+    const http = createHttpClient({ baseUrl: '/api', fetch: service.fetch });
+    const first = renderWithProviders(respondentRoute, { route: '/s/R1/KALASIN2/iit', http });
+    await user.type(await screen.findByLabelText('รหัสเข้าตอบแบบวัด'), '7KQ2M-XH4PA');
+    await user.click(screen.getByRole('button', { name: 'เริ่มตอบแบบวัด' }));
+    await user.click(await screen.findByRole('radio', { name: 'มากที่สุด' }));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await user.click(screen.getByRole('radio', { name: 'ไม่มี' }));
+    first.unmount();
+
+    renderWithProviders(respondentRoute, { route: '/s/R1/KALASIN2/iit', http });
+    expect(await screen.findByText('ขั้นที่ 3 จาก 4')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'ไม่มี' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'ย้อนกลับ' }));
+    expect(screen.getByRole('radio', { name: 'มากที่สุด' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await user.click(screen.getByRole('button', { name: 'ส่งคำตอบ' }));
+    expect(await screen.findByRole('heading', { name: 'ขอบคุณที่ร่วมตอบแบบวัด' })).toBeInTheDocument();
+    expect(service.posted[0]).toMatchObject({ code: '7KQ2M-XH4PA', answers: { i1: '4', i3: 'N' } });
+    // The code was checked once, at entry, not again on resume.
+    expect(service.checks).toHaveLength(1);
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('ita.survey.'))).toEqual([]);
+  });
+
+  it('sends a submission again with the same id when the answer is lost, so it is counted once', async () => {
+    const user = userEvent.setup();
+    const service = fakeSurveyService({ dropFirstAnswer: true });
+    // The page reads the fragment from the browser's address, as a QR opens it.
+    window.history.replaceState(null, '', '/s/R1/KALASIN2/iit#code=7KQ2M-XH4PA');
+    renderWithProviders(respondentRoute, {
+      route: '/s/R1/KALASIN2/iit',
+      http: createHttpClient({ baseUrl: '/api', fetch: service.fetch }),
+    });
+    // The QR's code is checked, then the questions start.
+    await user.click(await screen.findByRole('radio', { name: 'มากที่สุด' }));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await user.click(screen.getByRole('radio', { name: 'ไม่มี' }));
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await user.click(screen.getByRole('button', { name: 'ส่งคำตอบ' }));
+    expect(await screen.findByRole('heading', { name: 'ขอบคุณที่ร่วมตอบแบบวัด' }, { timeout: 5_000 })).toBeInTheDocument();
+    expect(service.posted).toHaveLength(2);
+    expect(service.posted[1]!.submissionId).toBe(service.posted[0]!.submissionId);
+    expect(service.stored.size).toBe(1);
+  });
+
+  it('after a reload that followed a stored but unacknowledged submit, sends the kept id and is answered "received"', async () => {
+    const user = userEvent.setup();
+    const service = fakeSurveyService();
+    const http = createHttpClient({ baseUrl: '/api', fetch: service.fetch });
+    localStorage.setItem(
+      'ita.survey.progress.R1.KALASIN2.IIT',
+      JSON.stringify({ code: '7KQ2M-XH4PA', answers: { i1: '4', i3: 'N' }, step: 3, submissionId: 'kept-id', category: null, savedAt: Date.now() }),
+    );
+    service.stored.add('kept-id');
+    renderWithProviders(respondentRoute, { route: '/s/R1/KALASIN2/iit', http });
+    await user.click(await screen.findByRole('button', { name: 'ส่งคำตอบ' }));
+    expect(await screen.findByRole('heading', { name: 'ขอบคุณที่ร่วมตอบแบบวัด' })).toBeInTheDocument();
+    expect(service.posted).toEqual([expect.objectContaining({ submissionId: 'kept-id', code: '7KQ2M-XH4PA' })]);
+  });
+
+  it('"next" with a question unanswered scrolls to it, marks it invalid and announces it', async () => {
+    const user = userEvent.setup();
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      const service = fakeSurveyService();
+      window.history.replaceState(null, '', '/s/R1/KALASIN2/iit#code=7KQ2M-XH4PA');
+      renderWithProviders(respondentRoute, {
+        route: '/s/R1/KALASIN2/iit',
+        http: createHttpClient({ baseUrl: '/api', fetch: service.fetch }),
+      });
+      await user.click(await screen.findByRole('radio', { name: 'มากที่สุด' }));
+      await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+      // Section 2: only the optional question answered.
+      const optional = screen.getAllByRole('radiogroup')[1]!;
+      await user.click(within(optional).getByRole('radio', { name: 'มาก' }));
+      scrolled.length = 0;
+      await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+
+      const required = screen.getAllByRole('radiogroup')[0]!;
+      expect(required).toHaveAttribute('aria-invalid', 'true');
+      expect(required).toHaveAccessibleDescription('ข้อนี้ต้องตอบ');
+      expect(optional).not.toHaveAttribute('aria-invalid');
+      expect(scrolled).toEqual([document.getElementById('q-i3')]);
+      expect(within(required).getByRole('radio', { name: 'มี' })).toHaveFocus();
+      const announcement = screen.getByRole('alert');
+      expect(announcement).toHaveAttribute('aria-live', 'assertive');
+      expect(announcement).toHaveTextContent('ยังมีข้อที่ต้องตอบอีก 1 ข้อ เริ่มที่ข้อ 1');
+
+      // Answered: the mark goes; the screen moves on.
+      await user.click(within(required).getByRole('radio', { name: 'ไม่มี' }));
+      expect(required).not.toHaveAttribute('aria-invalid');
+      await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+      expect(screen.getByRole('heading', { name: 'ตรวจสอบคำตอบก่อนส่ง' })).toBeInTheDocument();
+    } finally {
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
   });
 });
 

@@ -22,11 +22,12 @@ class GatewayLogsTest {
 
     private static final List<String> RESPONDENT_PATHS = List.of(
             "/api/survey/responses",
+            "/api/survey/access-codes/check",
             "/api/survey/rounds/7d1f0a52-2b63-4c7e-9a55-0c1b7e2f1a11/units/KALASIN2-S002/browser-token",
             "/api/survey/own-surveys/Zq3xYtW8pK/responses");
     private static final List<String> LOGGED_PATHS = List.of(
             "/api/survey/rounds", "/api/scoring/units/KALASIN2", "/api/survey/own-surveys/Zq3xYtW8pK/results",
-            "/api/survey/rounds/r1/units/KALASIN2/progress", "/");
+            "/api/survey/rounds/r1/units/KALASIN2/progress", "/api/survey/rounds/r1/units/KALASIN2/access-codes", "/");
 
     @ParameterizedTest
     @ValueSource(strings = {"compose/nginx.conf", "k8s/gateway-nginx.conf"})

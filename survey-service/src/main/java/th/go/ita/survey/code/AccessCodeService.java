@@ -199,6 +199,28 @@ public class AccessCodeService {
         throw ProblemException.conflict("code-used");
     }
 
+    /**
+     * Whether {@code typed} would be accepted by {@link #spend} now, without spending it or writing
+     * anything. Unknown, used, void, another survey's and mistyped codes are all just "not usable",
+     * so the check tells no one whether a code exists but was used.
+     */
+    @Transactional
+    public boolean usable(String roundId, String unitCode, String typed) {
+        String code = CodeAlphabet.normalise(typed);
+        if (code == null) {
+            return false;
+        }
+        Number found = (Number) em.createNativeQuery("""
+                SELECT count(*) FROM access_code
+                WHERE code_hash = :hash AND round_id = :round AND unit_code = :unit AND NOT used AND NOT void
+                """)
+                .setParameter("hash", hashOf(code))
+                .setParameter("round", roundId)
+                .setParameter("unit", unitCode)
+                .getSingleResult();
+        return found.longValue() == 1;
+    }
+
     byte[] hashOf(String normalisedCode) {
         return keyedHash.hash(PURPOSE, normalisedCode);
     }

@@ -33,6 +33,9 @@ public class ResponseIntakeResource {
     AddressRateLimit rateLimit;
 
     @Inject
+    CodeFailureLimit codeFailures;
+
+    @Inject
     SurveyConfig config;
 
     @POST
@@ -40,10 +43,8 @@ public class ResponseIntakeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one anonymous IIT or EIT response; a retry with the same submissionId is counted once")
     public Response submit(@Valid @NotNull Submission submission, @Context HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        if (!rateLimit.under("code-failure", address, config.intake().codeFailuresPerHour(), Duration.ofHours(1))) {
-            throw new ProblemException(429, "too-many-code-failures");
-        }
+        String address = CodeFailureLimit.addressOf(request);
+        codeFailures.requireUnder(address);
         if (!rateLimit.tryAcquire("submission", address, config.intake().submissionsPerMinute(), Duration.ofMinutes(1))) {
             throw new ProblemException(429, "too-many-submissions");
         }
@@ -52,7 +53,7 @@ public class ResponseIntakeResource {
             result = intake.submit(submission);
         } catch (ProblemException e) {
             if (e.code().startsWith("code-")) {
-                rateLimit.tryAcquire("code-failure", address, Integer.MAX_VALUE, Duration.ofHours(1));
+                codeFailures.countFailure(address);
             }
             throw e;
         }

@@ -82,6 +82,13 @@ class LogsTest {
             Respondent.submit(Respondent.iit(w.roundId(), w.school(), codes.get(0))).statusCode(409);
             Respondent.submit(bad).statusCode(422);
             Respondent.submit(Respondent.iit(w.roundId(), w.school(), "ZZZZZ-ZZZZZ")).statusCode(404);
+            // The check at code entry (usable, used, unknown) is heard too.
+            for (String checked : List.of(codes.get(2), codes.get(0), "ZZZZZ-ZZZZZ")) {
+                io.restassured.RestAssured.given().header("X-Forwarded-For", Respondent.newAddress())
+                        .contentType("application/json")
+                        .body(Map.of("roundId", w.roundId(), "unitCode", w.school(), "code", checked))
+                        .when().post("/access-codes/check").then().statusCode(200);
+            }
             // The answer left over from a day gone by, released and relayed: the release and the relay are heard too.
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Bangkok"));
             Db.update("UPDATE survey_response SET submitted_on = ? WHERE unit_code = ?", java.sql.Date.valueOf(today.minusDays(1)), w.school());
