@@ -45,12 +45,20 @@ final class LinkFetcher {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxRedirects;
+    private final SSLSocketFactory tls;
 
     LinkFetcher(PublicAddresses addresses, Duration connectTimeout, Duration requestTimeout, int maxRedirects) {
+        this(addresses, connectTimeout, requestTimeout, maxRedirects, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** {@code tls} is the JVM's default (its trusted certificate authorities) but in a test. */
+    LinkFetcher(PublicAddresses addresses, Duration connectTimeout, Duration requestTimeout, int maxRedirects,
+                SSLSocketFactory tls) {
         this.addresses = addresses;
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.maxRedirects = maxRedirects;
+        this.tls = tls;
     }
 
     Result check(String url) {
@@ -74,6 +82,9 @@ final class LinkFetcher {
             } catch (IOException e) {
                 String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 return broken(null, null, message.length() > 500 ? message.substring(0, 500) : message);
+            } catch (IllegalArgumentException e) {
+                // A host name IDN or SNI will not take: recorded, so one odd link never stops the whole check.
+                return broken(null, uri.toString(), "not a web address");
             }
             int status = hop.status();
             if (isRedirect(status) && hop.location() != null) {
@@ -127,7 +138,7 @@ final class LinkFetcher {
         IOException last = null;
         for (InetAddress address : resolved) {
             try (Socket socket = connect(address, port, deadline)) {
-                Socket channel = scheme.equals("https") ? tls(socket, bare, port, literal) : socket;
+                Socket channel = scheme.equals("https") ? startTls(socket, bare, port, typedAsAddress) : socket;
                 return exchange(channel, uri, host, deadline);
             } catch (SocketTimeoutException e) {
                 throw e;
@@ -152,11 +163,11 @@ final class LinkFetcher {
     }
 
     /** TLS over the socket already connected to the checked address, verifying the certificate for the link's host. */
-    private static Socket tls(Socket socket, String host, int port, boolean literal) throws IOException {
-        SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(socket, host, port, true);
+    private Socket startTls(Socket socket, String host, int port, boolean address) throws IOException {
+        SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
         SSLParameters parameters = ssl.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        if (!literal) {
+        if (!address) { // SNI names hosts, never addresses
             parameters.setServerNames(List.of(new SNIHostName(host)));
         }
         ssl.setSSLParameters(parameters);

@@ -34,7 +34,8 @@ class LinkFetcherTest {
     @BeforeEach
     void startServers() throws IOException {
         v4 = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        v6 = HttpServer.create(new InetSocketAddress(InetAddress.getByName("::1"), 0), 0);
+        // A machine without IPv6 loopback still checks the rest; the address is refused before any connection anyway.
+        v6 = HttpServer.create(new InetSocketAddress(InetAddress.getByName(ipv6Loopback() ? "::1" : "127.0.0.1"), 0), 0);
         base = "http://127.0.0.1:" + v4.getAddress().getPort();
         v4.createContext("/", x -> {
             v4Hits.incrementAndGet();
@@ -69,6 +70,14 @@ class LinkFetcherTest {
         });
         v4.start();
         v6.start();
+    }
+
+    private static boolean ipv6Loopback() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @AfterEach
@@ -142,6 +151,13 @@ class LinkFetcherTest {
         assertEquals(302, loop.statusCode());
         assertEquals("too many redirects (more than 5)", loop.error());
         assertEquals(6, v4Hits.get(), "the link and five redirects, then it stops");
+    }
+
+    @Test
+    void aHostNameNoResolverWouldTakeIsRecordedNotThrown() {
+        LinkFetcher.Result result = fetcher().check("http://" + "a".repeat(70) + ".example/");
+        assertFalse(result.ok());
+        assertEquals("not a web address", result.error());
     }
 
     @Test
