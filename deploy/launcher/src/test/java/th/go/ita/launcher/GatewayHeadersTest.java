@@ -45,7 +45,7 @@ class GatewayHeadersTest {
         assertEquals(SecurityHeaders.NOSNIFF, header(server, "X-Content-Type-Options", true));
 
         assertEquals("$ita_referrer_policy", header(server, "Referrer-Policy", true));
-        Map<String, String> referrer = map(conf, "$uri $ita_referrer_policy");
+        Map<String, String> referrer = map(conf, "$request_uri $ita_referrer_policy");
         for (String page : PAGES) {
             assertEquals(SecurityHeaders.referrerPolicy(page), lookUp(referrer, page), file + " " + page);
         }
