@@ -29,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * {@code /env.js} gives the SPA its runtime settings, and everything else is the built SPA, with
  * unknown paths answered by {@code index.html} so client-side routes survive a reload.
  * {@code /oit/...} (public disclosure pages) goes to evidence-service as it is.
+ *
+ * <p>Every answer carries the {@link SecurityHeaders}, and the services' management paths under
+ * {@code /q/} other than OpenAPI and health (metrics, Swagger UI, dev UI) are answered 404 here
+ * unless the operator exposes them (ITA_EXPOSE_MANAGEMENT=true); on their own ports they stay as
+ * they are.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -40,8 +45,8 @@ public final class Gateway implements AutoCloseable {
         this.server = server;
     }
 
-    public static Gateway start(int port, Path spaDist, List<LauncherConfig.ServiceSpec> services, String envJs)
-            throws Exception {
+    public static Gateway start(int port, Path spaDist, List<LauncherConfig.ServiceSpec> services, String envJs,
+                                String keycloakUrl, boolean exposeManagement) throws Exception {
         if (!Files.isRegularFile(spaDist.resolve("index.html"))) {
             throw new IllegalStateException("The frontend is not built (" + spaDist.resolve("index.html")
                     + " is missing): run `./ita build`");
@@ -49,7 +54,27 @@ public final class Gateway implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
         Router router = Router.router(vertx);
+        // Added just before the headers go out, so static files, index.html, env.js, proxied answers
+        // and errors all carry them. The path is the normalised one, as routing sees it.
+        router.route().handler(ctx -> {
+            String path = ctx.normalizedPath();
+            boolean tls = ctx.request().isSSL();
+            ctx.addHeadersEndHandler(v -> SecurityHeaders.forResponse(path, keycloakUrl, tls)
+                    .forEach((name, value) -> ctx.response().putHeader(name, value)));
+            ctx.next();
+        });
         for (LauncherConfig.ServiceSpec service : services) {
+            if (!exposeManagement) {
+                String prefix = service.gatewayPrefix();
+                router.route(prefix + "/*").handler(ctx -> {
+                    if (SecurityHeaders.isInternal(ctx.normalizedPath().substring(prefix.length()))) {
+                        ctx.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                                .end(SecurityHeaders.notExposedProblem());
+                    } else {
+                        ctx.next();
+                    }
+                });
+            }
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service.port(), "localhost");
             proxy.addInterceptor(new ClientAddress());
             proxy.addInterceptor(ProxyInterceptor.builder().removingPathPrefix(service.gatewayPrefix()).build());

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * @param keycloakManagementPort ITA_KEYCLOAK_MANAGEMENT_PORT, default 9180
  * @param services         the four services and their ports (ITA_SURVEY_PORT ... default 8081-8084)
  * @param demoData         load the demo data set on start (ITA_DEMO_DATA, default true)
+ * @param exposeManagement pass the services' metrics, Swagger UI and dev UI through the gateway
+ *                         (ITA_EXPOSE_MANAGEMENT, default false: only on the services' own ports)
  */
 public record LauncherConfig(
         Path projectRoot,
@@ -31,7 +33,8 @@ public record LauncherConfig(
         int keycloakPort,
         int keycloakManagementPort,
         List<ServiceSpec> services,
-        boolean demoData) {
+        boolean demoData,
+        boolean exposeManagement) {
 
     /** One Quarkus service: its name, the gateway prefix it answers under, and its port. */
     public record ServiceSpec(String name, String database, int port) {
@@ -66,7 +69,8 @@ public record LauncherConfig(
                 port(env, "ITA_KEYCLOAK_PORT", 8180),
                 port(env, "ITA_KEYCLOAK_MANAGEMENT_PORT", 9180),
                 services,
-                !"false".equalsIgnoreCase(env.apply("ITA_DEMO_DATA")));
+                !"false".equalsIgnoreCase(env.apply("ITA_DEMO_DATA")),
+                "true".equalsIgnoreCase(env.apply("ITA_EXPOSE_MANAGEMENT")));
     }
 
     private static int port(Function<String, String> env, String name, int fallback) {

@@ -129,7 +129,8 @@ public final class LocalStack implements AutoCloseable {
         }
 
         t = System.nanoTime();
-        Gateway gateway = Gateway.start(config.gatewayPort(), config.frontendDist(), config.services(), envJs());
+        Gateway gateway = Gateway.start(config.gatewayPort(), config.frontendDist(), config.services(), envJs(),
+                config.keycloakUrl(), config.exposeManagement());
         started.push(gateway);
         ready("gateway + frontend", config.gatewayUrl(), t);
     }

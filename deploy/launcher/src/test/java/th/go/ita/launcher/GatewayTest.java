@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The gateway in front of a stand-in service that echoes what it received (the real services are in LocalStackIT). */
 class GatewayTest {
 
+    private static final String KEYCLOAK = "http://localhost:8180";
+
     @TempDir
     Path dist;
 
@@ -39,7 +41,8 @@ class GatewayTest {
         Files.writeString(dist.resolve("index.html"), "<div id=\"root\"></div>");
         int port = PortCheck.freePort();
         var survey = new LauncherConfig.ServiceSpec("survey-service", "survey", echo.getAddress().getPort());
-        try (Gateway gateway = Gateway.start(port, dist, List.of(survey), "window.__ITA_ENV__ = {};")) {
+        try (Gateway gateway = Gateway.start(port, dist, List.of(survey), "window.__ITA_ENV__ = {};",
+                KEYCLOAK, false)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/survey/responses?x=1"))
                             .header("X-Forwarded-For", "203.0.113.7").build(),
@@ -52,5 +55,66 @@ class GatewayTest {
         } finally {
             echo.stop(0);
         }
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndManagementPathsStayInside() throws Exception {
+        List<String> reached = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        service.createContext("/", exchange -> {
+            reached.add(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        service.start();
+        Files.writeString(dist.resolve("index.html"), "<div id=\"root\"></div>");
+        Files.writeString(dist.resolve("app.js"), "console.log(1)");
+        int port = PortCheck.freePort();
+        var survey = new LauncherConfig.ServiceSpec("survey-service", "survey", service.getAddress().getPort());
+        String csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                + "font-src 'self' data:; connect-src 'self' http://localhost:8180; frame-src http://localhost:8180; "
+                + "frame-ancestors 'self'; form-action 'self' http://localhost:8180; base-uri 'self'; object-src 'none'";
+        try (Gateway gateway = Gateway.start(port, dist, List.of(survey), "window.__ITA_ENV__ = {};", KEYCLOAK + "/", false)) {
+            for (String path : List.of("/", "/dashboard/KALASIN2", "/app.js", "/env.js", "/api/survey/rounds",
+                    "/api/survey/q/metrics", "/s/R1/KALASIN2/iit", "/e/Zq3xYtW8pK", "/o/Zq3xYtW8pK")) {
+                HttpResponse<String> response = get(port, path);
+                assertEquals(csp, response.headers().firstValue("Content-Security-Policy").orElse(null), path);
+                assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+                assertEquals(path.matches("/[seo]/.*") ? "no-referrer" : "strict-origin-when-cross-origin",
+                        response.headers().firstValue("Referrer-Policy").orElse(null), path);
+                assertTrue(response.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+            }
+            assertEquals(List.of("/rounds"), reached, "an API call passes");
+            reached.clear();
+
+            for (String path : List.of("/api/survey/q/metrics", "/api/survey/q/metrics/application", "/api/survey/q/swagger-ui",
+                    "/api/survey/q/swagger-ui/index.html", "/api/survey/q/dev-ui", "/api/survey/q/dev", "/api/survey/q",
+                    "/api/survey/q/%6detrics", "/api/survey/q/health/../metrics", "/api/survey//q/metrics")) {
+                HttpResponse<String> refused = get(port, path);
+                assertEquals(404, refused.statusCode(), path);
+                assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(null), path);
+                assertTrue(refused.body().contains("\"detail_th\"") && refused.body().contains("\"detail_en\""), refused.body());
+            }
+            assertEquals(List.of(), reached, "no management path reached the service");
+
+            for (String path : List.of("/api/survey/q/openapi", "/api/survey/q/openapi.json", "/api/survey/q/health/ready",
+                    "/api/survey/q/health")) {
+                assertEquals(200, get(port, path).statusCode(), path);
+            }
+            assertEquals(List.of("/q/openapi", "/q/openapi.json", "/q/health/ready", "/q/health"), reached);
+        }
+        reached.clear();
+        int exposedPort = PortCheck.freePort();
+        try (Gateway exposed = Gateway.start(exposedPort, dist, List.of(survey), "", KEYCLOAK, true)) {
+            assertEquals(200, get(exposedPort, "/api/survey/q/metrics").statusCode(), "an operator may turn them on");
+            assertEquals(List.of("/q/metrics"), reached);
+        } finally {
+            service.stop(0);
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -31,13 +31,14 @@ class LauncherConfigTest {
         assertEquals(root.resolve(".ita-data").toAbsolutePath(), config.dataDir());
         assertFalse(config.reset());
         assertTrue(config.demoData());
+        assertFalse(config.exposeManagement());
         assertEquals("/api/survey", config.services().get(0).gatewayPrefix());
     }
 
     @Test
     void environmentOverridesPortsDataFolderAndReset() {
         Map<String, String> env = Map.of("ITA_PORT", "18080", "ITA_DATA_DIR", root.resolve("elsewhere").toString(),
-                "ITA_SCORING_PORT", "18082", "ITA_DEMO_DATA", "false");
+                "ITA_SCORING_PORT", "18082", "ITA_DEMO_DATA", "false", "ITA_EXPOSE_MANAGEMENT", "true");
         LauncherConfig config = LauncherConfig.from(root, List.of("--reset"), env::get);
         assertEquals(18080, config.gatewayPort());
         assertEquals("http://localhost:18080", config.gatewayUrl());
@@ -45,6 +46,7 @@ class LauncherConfigTest {
         assertEquals(root.resolve("elsewhere"), config.dataDir());
         assertTrue(config.reset());
         assertFalse(config.demoData());
+        assertTrue(config.exposeManagement());
     }
 
     @Test

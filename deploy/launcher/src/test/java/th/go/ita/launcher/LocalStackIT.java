@@ -124,6 +124,53 @@ class LocalStackIT {
         assertEquals("KALASIN2", JSON.readTree(me.body()).path("unitCode").asText());
     }
 
+    /**
+     * A token Keycloak issued to another client of the realm (scoring's Keycloak-admin service
+     * account, whose aud names none of the services) is refused: each service checks that its own
+     * client is in the token's aud. Users' tokens (the SPA, the test client) name all four.
+     */
+    @Test
+    void aTokenIssuedForAnotherAudienceIsRefused() throws Exception {
+        String form = "grant_type=client_credentials&client_id=ita-scoring-admin"
+                + "&client_secret=demo-secret-scoring-admin-change-me";
+        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(config.keycloakUrl() + "/realms/ita/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, issued.statusCode(), issued.body());
+        String other = JSON.readTree(issued.body()).path("access_token").asText();
+        String audience = JSON.readTree(java.util.Base64.getUrlDecoder().decode(other.split("\\.")[1])).path("aud").toString();
+        String user = token("area.kalasin2");
+        for (String service : List.of("survey", "scoring", "evidence", "activity")) {
+            assertFalse(audience.contains("ita-" + service), "the other client's token is not for " + service + ": " + audience);
+            HttpResponse<String> refused = get("/api/" + service + "/me", other);
+            assertEquals(401, refused.statusCode(), service + " refuses a token for " + audience + ": " + refused.body());
+            assertEquals(200, get("/api/" + service + "/me", user).statusCode(), service + " takes a user's token");
+        }
+    }
+
+    /** The public origin's headers as a browser gets them, and what it keeps to itself. */
+    @Test
+    void theGatewaySendsItsSecurityHeadersAndKeepsMetricsInside() throws Exception {
+        for (String path : List.of("/", "/e/Zq3xYtW8pK", "/env.js", "/api/scoring/info")) {
+            HttpResponse<String> response = get(path, null);
+            System.out.printf("[headers] %s -> %d%n", path, response.statusCode());
+            for (String name : List.of("content-security-policy", "x-content-type-options", "referrer-policy",
+                    "strict-transport-security")) {
+                response.headers().firstValue(name).ifPresent(v -> System.out.printf("[headers]   %s: %s%n", name, v));
+            }
+            assertEquals(SecurityHeaders.contentSecurityPolicy(config.keycloakUrl()),
+                    response.headers().firstValue("content-security-policy").orElse(null), path);
+            assertEquals(SecurityHeaders.referrerPolicy(path), response.headers().firstValue("referrer-policy").orElse(null));
+        }
+        for (String service : List.of("survey", "scoring", "evidence", "activity")) {
+            HttpResponse<String> metrics = get("/api/" + service + "/q/metrics", null);
+            assertEquals(404, metrics.statusCode(), service + " metrics stay off the public origin");
+            assertEquals("application/problem+json", metrics.headers().firstValue("content-type").orElse(""));
+            assertEquals(404, get("/api/" + service + "/q/swagger-ui", null).statusCode());
+        }
+    }
+
     /** The anonymity audit (survey-service README, threat model): tables, topics, logs and the diff attack. */
     @Test
     void noTableTopicOrLogLinksAnAnswerToItsPersonAndNoSingleAnswerMovesAFigure() throws Exception {

@@ -51,6 +51,17 @@ public interface EvidenceConfig {
         /** How long to wait for the whole answer (after redirects). */
         @WithDefault("15s")
         Duration requestTimeout();
+
+        /** How many redirects are followed before the link counts as broken (each hop is checked anew). */
+        @WithDefault("5")
+        int maxRedirects();
+
+        /**
+         * Tests only: addresses the checker may fetch although they are not public (the tests' own
+         * server on 127.0.0.1). Leave unset everywhere else: the checker then never connects to a
+         * loopback, private, link-local or otherwise non-public address.
+         */
+        java.util.Optional<List<String>> allowedTestAddresses();
     }
 
     interface Storage {

@@ -10,19 +10,19 @@ import org.jboss.logging.Logger;
 import th.go.ita.evidence.access.Rows;
 import th.go.ita.evidence.config.EvidenceConfig;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Checks every current link (not withdrawn, not demo) and records whether it still answers:
- * redirects are followed, a 2xx at the end is fine, anything else or a timeout is broken. The
- * unit sees broken links in its checklist's broken-link list, before an auditor does.
+ * redirects are followed (a bounded number), a 2xx at the end is fine, anything else or a timeout
+ * is broken. A link to an address that is not public is refused unfetched ({@link LinkFetcher}).
+ * The unit sees broken links in its checklist's broken-link list, before an auditor does.
  */
 @ApplicationScoped
 public class LinkChecker {
@@ -34,9 +34,6 @@ public class LinkChecker {
 
     @Inject
     EvidenceConfig config;
-
-    public record Result(boolean ok, Integer statusCode, String finalUrl, String error) {
-    }
 
     @Scheduled(every = "${ita.evidence.link-check.every:6h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -52,15 +49,26 @@ public class LinkChecker {
     /** @return how many links were checked */
     public int checkAll() {
         List<Tuple> links = links();
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(config.evidence().linkCheck().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        LinkFetcher fetcher = fetcher();
         for (Tuple link : links) {
             String url = Rows.str(link, "url");
-            record((UUID) link.get("id"), url, check(client, url), Instant.now());
+            record((UUID) link.get("id"), url, fetcher.check(url), Instant.now());
         }
         return links.size();
+    }
+
+    LinkFetcher fetcher() {
+        EvidenceConfig.LinkCheck settings = config.evidence().linkCheck();
+        Set<InetAddress> exempt = new HashSet<>();
+        for (String address : settings.allowedTestAddresses().orElse(List.of())) {
+            try {
+                exempt.add(InetAddress.getByName(address.strip()));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("ita.evidence.link-check.allowed-test-addresses: not an address: " + address);
+            }
+        }
+        return new LinkFetcher(new PublicAddresses(exempt), settings.connectTimeout(), settings.requestTimeout(),
+                settings.maxRedirects());
     }
 
     @Transactional
@@ -71,28 +79,8 @@ public class LinkChecker {
                         Tuple.class).getResultList();
     }
 
-    Result check(HttpClient client, String url) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(config.evidence().linkCheck().requestTimeout())
-                    .header("User-Agent", "ITA-Online-link-checker");
-            HttpResponse<Void> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            boolean ok = status >= 200 && status < 300;
-            return new Result(ok, status, response.uri().toString(), ok ? null : "HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return new Result(false, null, null, "timeout");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(false, null, null, "interrupted");
-        } catch (Exception e) {
-            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return new Result(false, null, null, message.length() > 500 ? message.substring(0, 500) : message);
-        }
-    }
-
     @Transactional
-    void record(UUID evidenceId, String url, Result result, Instant at) {
+    void record(UUID evidenceId, String url, LinkFetcher.Result result, Instant at) {
         em.createNativeQuery("""
                         INSERT INTO link_check (evidence_id, url, checked_at, ok, status_code, final_url, error)
                         VALUES (:id, :url, :at, :ok, :status, :final, :error)

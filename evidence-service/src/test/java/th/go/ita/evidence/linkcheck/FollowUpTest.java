@@ -79,6 +79,44 @@ class FollowUpTest {
         }
     }
 
+    // A link is typed by office staff: it must not turn the service into a way of probing its own
+    // network. The tests' server on 127.0.0.1 is allowed (ita.evidence.link-check.allowed-test-addresses);
+    // any other address that is not public is refused unfetched, also when a public hop redirects to it.
+    @Test
+    @TestSecurity(user = "editor.evu1", roles = "evidence-editor")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVU1"))
+    void linksToThePrivateNetworkAreRefusedUnfetchedAndShownAsBroken() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/to-loopback", x -> {
+            x.getResponseHeaders().add("Location", "http://127.0.0.2:" + server.getAddress().getPort() + "/");
+            x.sendResponseHeaders(302, -1);
+            x.close();
+        });
+        server.createContext("/loop", x -> {
+            x.getResponseHeaders().add("Location", "/loop");
+            x.sendResponseHeaders(302, -1);
+            x.close();
+        });
+        server.start();
+        try {
+            String round = OitFixture.newRound(db);
+            editor.addLink(round, "O1", "http://169.254.169.254/latest/meta-data/");
+            editor.addLink(round, "O2", "http://[::1]/");
+            editor.addLink(round, "O3", base + "/to-loopback");
+            editor.addLink(round, "O4", base + "/loop");
+            checker.checkAll();
+            given().get("/units/EVU1/rounds/" + round + "/follow-up/broken-links").then().statusCode(200)
+                    .body("itemCode", contains("O1", "O2", "O3", "O4"))
+                    .body("error", contains("refused: 169.254.169.254 is a link-local address (not fetched)",
+                            "refused: ::1 is a loopback address (not fetched)",
+                            "refused: 127.0.0.2 is a loopback address (not fetched)",
+                            "too many redirects (more than 5)"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     @TestSecurity(user = "area.eva", roles = "area-admin")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVA"))

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import th.go.ita.scoring.demo.DemoDataLoader;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -93,6 +94,41 @@ class AreaDashboardTest {
         given().when().get("/dashboards/areas/KALASIN1?fiscalYear=2566").then().statusCode(403)
                 .body("type", equalTo("urn:ita:problem:unit-out-of-scope"));
         given().when().get("/dashboards/areas/OBEC?fiscalYear=2566").then().statusCode(403);
+    }
+
+    // A unit code may hold '_', which SQL LIKE reads as "any one character": unescaped, area A_1's
+    // dashboard, round progress, search and export would also take in area AB1 and its schools.
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void anUnderscoreInTheAreaCodeTakesInNoLookalikeArea() {
+        demo.load();
+        String stem = "TU" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String area = stem + "_1";
+        String lookalike = stem + "B1";
+        for (String a : List.of(area, lookalike)) {
+            unit(a, "OBEC", "AREA_PRIMARY");
+            unit(a + "-S1", a, "SCHOOL");
+            result(a + "-S1", 90, null);
+        }
+        given().when().get("/dashboards/areas/" + area + "?fiscalYear=2566").then().statusCode(200)
+                .body("unitsTotal", equalTo(2))
+                .body("units.code", org.hamcrest.Matchers.containsInAnyOrder(area, area + "-S1"));
+
+        java.util.UUID round = java.util.UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO assessment_round (id, name, fiscal_year, framework_id, framework_version, scope_unit_code,
+                                              state, survey_closes_at)
+                VALUES (:id, 'underscore', 2566, 'OBEC-2566', 1, 'OBEC', 'OPEN', now() + interval '2 days')""")
+                .setParameter("id", round).executeUpdate());
+        given().when().get("/dashboards/areas/" + area + "/rounds/" + round + "/progress").then().statusCode(200)
+                .body("progress.code", org.hamcrest.Matchers.contains(area, area + "-S1"));
+
+        given().queryParam("q", "-S1").when().get("/units/" + area + "/search").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.contains(area + "-S1"));
+        String csv = given().queryParam("format", "csv").when().get("/units/" + area + "/export").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains(area + "-S1") && !csv.contains(lookalike), csv);
     }
 
     @Test
