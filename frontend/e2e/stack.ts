@@ -128,6 +128,16 @@ export async function createOpenRound(request: APIRequestContext, label: string)
   return opened;
 }
 
+/** {@link createOpenRound}, then waits until survey-service has the round OPEN too (it learns it through Kafka). */
+export async function createRoundOpenInSurvey(request: APIRequestContext, label: string): Promise<Round> {
+  const round = await createOpenRound(request, label);
+  await eventually('survey-service to know the open round (via Kafka)', async () => {
+    const rounds = await api<Round[]>(request, 'unit.kalasin2', 'GET', '/survey/rounds');
+    return rounds.some((r) => r.id === round.id && r.state === 'OPEN');
+  });
+  return round;
+}
+
 /** Logs a demo user in through Keycloak's own login form, as a person does, and returns on the app's home page. */
 export async function logIn(page: Page, username: string): Promise<void> {
   await page.goto('/');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
-import { api, createOpenRound, eventually, signedIn, type Round } from './stack';
+import { createRoundOpenInSurvey, signedIn } from './stack';
 
 // Needs the whole started stack. Makes its own OPEN round for KALASIN2 (scoring-service → Kafka →
 // survey-service), so it runs on an empty data folder and on a stack that already has data.
@@ -19,11 +19,7 @@ test('a unit admin hands out one-time IIT codes; a respondent answers anonymousl
   baseURL,
   request,
 }) => {
-  const round = await createOpenRound(request, 'E2E แบบวัด IIT');
-  await eventually('survey-service to know the open round (via Kafka)', async () => {
-    const rounds = await api<Round[]>(request, 'unit.kalasin2', 'GET', '/survey/rounds');
-    return rounds.some((r) => r.id === round.id && r.state === 'OPEN');
-  });
+  const round = await createRoundOpenInSurvey(request, 'E2E แบบวัด IIT');
 
   // The office's coordinator: staff screen, pick the round, generate two codes.
   const staff = await signedIn(browser, baseURL!, 'unit.kalasin2');

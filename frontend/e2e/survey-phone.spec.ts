@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
-import { api, createOpenRound, eventually, type Round } from './stack';
+import { api, createRoundOpenInSurvey } from './stack';
 
 // Issue 20: the teacher on a phone (390 × 844), against the whole started stack. Makes its own OPEN
 // round for KALASIN2 and its own codes through the real APIs, so it runs in any order.
@@ -62,11 +62,7 @@ test('a teacher on a phone: bad code refused at entry, the unanswered jump, resu
   baseURL,
   request,
 }) => {
-  const round = await createOpenRound(request, 'E2E IIT บนโทรศัพท์');
-  await eventually('survey-service to know the open round (via Kafka)', async () => {
-    const rounds = await api<Round[]>(request, 'unit.kalasin2', 'GET', '/survey/rounds');
-    return rounds.some((r) => r.id === round.id && r.state === 'OPEN');
-  });
+  const round = await createRoundOpenInSurvey(request, 'E2E IIT บนโทรศัพท์');
   const codesPath = `/survey/rounds/${round.id}/units/${UNIT}/access-codes`;
   const { codes } = await api<{ codes: string[] }>(request, 'unit.kalasin2', 'POST', codesPath, { count: 2 });
   const [first, second] = codes as [string, string];

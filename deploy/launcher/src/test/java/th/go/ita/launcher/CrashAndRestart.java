@@ -93,8 +93,7 @@ final class CrashAndRestart {
         JsonNode live = api.sheet(round, area);
         assertEquals(sent, StackApi.respondents(live), "the step scoring had stored before it was killed counted once: " + live);
         assertEquals(40, live.path("oitItemsPending").asInt(), "three verdicts counted once");
-        JsonNode rebuilt = api.call("POST", "/api/scoring/scores/rounds/" + round + "/units/" + UNIT + "/rebuild", admin, null, 200);
-        assertEquals(api.sheet(round, admin), rebuilt, "a rebuild from scoring's stored inputs equals the live sheet");
+        api.assertRebuildEqualsLive(round, admin);
         System.out.printf("[measure] consumer crash: %d answers + 3 verdicts sent, %d + 3 counted (0 lost, 0 double); fault took %.0f s%n",
                 sent, StackApi.respondents(live), (System.nanoTime() - started) / 1e9);
     }

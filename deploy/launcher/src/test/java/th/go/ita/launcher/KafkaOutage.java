@@ -90,8 +90,7 @@ final class KafkaOutage {
         JsonNode live = api.sheet(round, area);
         assertEquals(sent, StackApi.respondents(live), "each answer counted once: " + live);
         assertEquals(42, live.path("oitItemsPending").asInt(), "the verdict counted once");
-        JsonNode rebuilt = api.call("POST", "/api/scoring/scores/rounds/" + round + "/units/" + UNIT + "/rebuild", admin, null, 200);
-        assertEquals(api.sheet(round, admin), rebuilt, "a rebuild from scoring's stored inputs equals the live sheet");
+        api.assertRebuildEqualsLive(round, admin);
         System.out.printf("[measure] Kafka outage: before %d answers + 1 verdict, after %d counted + %d verdict (0 lost, 0 double)%n",
                 sent, StackApi.respondents(live), 43 - live.path("oitItemsPending").asInt());
     }

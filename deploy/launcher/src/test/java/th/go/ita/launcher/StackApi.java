@@ -141,6 +141,15 @@ final class StackApi {
         return sheet.statusCode() == 200 ? JSON.readTree(sheet.body()) : null;
     }
 
+    /** After a fault: the whole round rebuilt from scoring's stored inputs gives the very sheets scoring shows live. */
+    void assertRebuildEqualsLive(String round, String admin) throws Exception {
+        JsonNode live = sheet(round, admin);
+        JsonNode rebuilt = call("POST", "/api/scoring/scores/rounds/" + round + "/rebuild", admin, null, 200);
+        assertTrue(rebuilt.path("units").asInt() >= 1, "the round has scored units: " + rebuilt);
+        assertEquals(0, rebuilt.path("differed").size(), "a whole round rebuilt from stored inputs equals the live sheets: " + rebuilt);
+        assertEquals(live, sheet(round, admin));
+    }
+
     /** IIT respondents counted in the unit's sheet, or -1 while none is computed. */
     long scoredRespondents(String round, String bearer) throws Exception {
         JsonNode sheet = sheet(round, bearer);

@@ -29,6 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +72,10 @@ class ScoreConsumptionTest {
      * {@code extra} fields survey does not send today, to show a later producer's additions are tolerated.
      */
     static String released(String eventId, UUID round, String instrument, List<String> answersJson, String extra) {
+        return released(eventId, round, SCHOOL, instrument, answersJson, extra);
+    }
+
+    static String released(String eventId, UUID round, String unit, String instrument, List<String> answersJson, String extra) {
         String category = "EIT".equals(instrument) ? "\"PARENT\"" : "null";
         String responses = String.join(", ", answersJson.stream()
                 .map(a -> "{\"answers\": " + a + ", \"respondentCategory\": " + category + "}").toList());
@@ -77,8 +84,8 @@ class ScoreConsumptionTest {
                  "roundId": "%s", "payload": {"roundId": "%s", "unitCode": "%s", "instrument": "%s",
                  "frameworkId": "OBEC-2566", "frameworkVersion": 1, "releasedOn": "2026-11-25",
                  "responses": [%s]%s}}
-                """.formatted(eventId, LocalDate.now(BANGKOK).atStartOfDay(BANGKOK).toInstant(), SCHOOL, round, round,
-                SCHOOL, instrument, responses, extra);
+                """.formatted(eventId, LocalDate.now(BANGKOK).atStartOfDay(BANGKOK).toInstant(), unit, round, round,
+                unit, instrument, responses, extra);
         if (extra.isEmpty()) {
             EventContract.assertMatches("ResponsesReleased", event);
         }
@@ -100,11 +107,15 @@ class ScoreConsumptionTest {
 
     /** An OitItemReviewed as evidence-service sends it, checked against its schema. */
     static String review(UUID round, String item, String verdict, boolean isFinal, int sequence) {
+        return review(round, SCHOOL, item, verdict, isFinal, sequence);
+    }
+
+    static String review(UUID round, String unit, String item, String verdict, boolean isFinal, int sequence) {
         String event = """
                 {"id": "%s", "type": "OitItemReviewed", "version": 1, "occurredAt": "%s", "unitCode": "%s",
                  "roundId": "%s", "payload": {"roundId": "%s", "unitCode": "%s", "itemCode": "%s",
                  "verdict": "%s", "final": %s, "reviewedOn": "2026-11-20", "sequence": %d}}
-                """.formatted(UUID.randomUUID(), Instant.now(), SCHOOL, round, round, SCHOOL, item, verdict, isFinal, sequence);
+                """.formatted(UUID.randomUUID(), Instant.now(), unit, round, round, unit, item, verdict, isFinal, sequence);
         EventContract.assertMatches("OitItemReviewed", event);
         return event;
     }
@@ -263,6 +274,31 @@ class ScoreConsumptionTest {
         }
     }
 
+    /** Issue 15: a whole round rebuilt from stored inputs equals the live sheets; one that drifted is found and mended. */
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void aWholeRoundRebuiltEqualsTheLiveSheetsAndMendsOneThatDrifted() {
+        UUID round = newRound();
+        String other = "KALASIN2-S001";
+        List<String> five = List.of("{\"i1\": \"4\"}", "{\"i1\": \"3\"}", "{\"i1\": \"4\"}", "{\"i1\": \"2\"}", "{\"i1\": \"1\"}");
+        for (String unit : List.of(SCHOOL, other)) {
+            assertTrue(intake.accept(ScoreInputs.RESPONSES, released(UUID.randomUUID().toString(), round, unit, "IIT", five, "")));
+            assertTrue(intake.accept(ScoreInputs.REVIEWS, review(round, unit, "O1", "PASSED", true, 1)));
+        }
+        given().when().post("/scores/rounds/" + round + "/rebuild").then().statusCode(200)
+                .body("units", is(2)).body("differed", empty());
+
+        JsonNode live = QuarkusTransaction.requiringNew().call(() -> scores.stored(round, other));
+        // A sheet that no longer matches its inputs (a lost update, a hand edit in the database):
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE unit_score SET sheet = jsonb_set(sheet, '{total}', '0'), total = 0 WHERE round_id = :r AND unit_code = :u")
+                .setParameter("r", round).setParameter("u", other).executeUpdate());
+        given().when().post("/scores/rounds/" + round + "/rebuild").then().statusCode(200)
+                .body("units", is(2)).body("differed", contains(other));
+        assertEquals(live, QuarkusTransaction.requiringNew().call(() -> scores.stored(round, other)), "mended to what its inputs give");
+    }
+
     @Test
     @TestSecurity(user = "area.kalasin1", roles = "area-admin")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN1"))
@@ -270,6 +306,7 @@ class ScoreConsumptionTest {
         UUID round = newRound();
         given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(403);
         given().when().post("/scores/rounds/" + round + "/units/" + SCHOOL + "/rebuild").then().statusCode(403);
+        given().when().post("/scores/rounds/" + round + "/rebuild").then().statusCode(403);
         assertFalse(stored(round) != null);
     }
 }
