@@ -176,6 +176,33 @@ class BackupRestoreTest {
         assertTrue(exists.getMessage().contains("exists"), exists.getMessage());
     }
 
+    /**
+     * A disk that fills up during the copy: a 1 MB tmpfs, mounted for the test (it needs root, as CI
+     * runs; elsewhere the test is skipped and says so). The message says the disk is full, and no
+     * half archive or half-restored folder is left.
+     */
+    @Test
+    void aFullDiskIsNamedAndLeavesNothingHalfWritten() throws Exception {
+        Path archive = work.resolve("office.zip");
+        Backup.write(config, archive, line -> { });
+        Path tiny = Files.createDirectories(work.resolve("tiny"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", tiny.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0,
+                "a tmpfs can be mounted here (needs root): " + new String(mount.getInputStream().readAllBytes()));
+        try {
+            BackupException full = assertThrows(BackupException.class, () -> Backup.write(config, tiny.resolve("office.zip"), l -> { }));
+            assertTrue(full.getMessage().contains("disk is full"), full.getMessage());
+            full = assertThrows(BackupException.class, () -> Restore.run(archive, tiny.resolve("data"), false, l -> { }));
+            assertTrue(full.getMessage().contains("disk is full"), full.getMessage());
+            try (var left = Files.walk(tiny)) {
+                assertEquals(List.of(tiny, tiny.resolve("data")), left.sorted().toList(), "nothing half written is left");
+            }
+        } finally {
+            new ProcessBuilder("umount", tiny.toString()).start().waitFor();
+        }
+    }
+
     private void sql(String database, String... statements) throws Exception {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), EmbeddedPostgresServer.USER, "");
              Statement s = c.createStatement()) {
