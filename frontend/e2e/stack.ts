@@ -138,6 +138,19 @@ export async function createRoundOpenInSurvey(request: APIRequestContext, label:
   return round;
 }
 
+/** A fresh phone-sized browser with no login, as a respondent opens a slip's QR code or a link. */
+export async function phonePage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  return context.newPage();
+}
+
 /** Logs a demo user in through Keycloak's own login form, as a person does, and returns on the app's home page. */
 export async function logIn(page: Page, username: string): Promise<void> {
   await page.goto('/');

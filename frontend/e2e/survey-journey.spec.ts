@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
-import { createRoundOpenInSurvey, signedIn } from './stack';
+import { createRoundOpenInSurvey, phonePage, signedIn } from './stack';
 
 // Needs the whole started stack. Makes its own OPEN round for KALASIN2 (scoring-service → Kafka →
 // survey-service), so it runs on an empty data folder and on a stack that already has data.
@@ -44,15 +44,7 @@ test('a unit admin hands out one-time IIT codes; a respondent answers anonymousl
   await expectNoSeriousA11yViolations(page, 'survey staff screen with new codes');
 
   // A teacher on her phone: no login, the code from the slip's QR in the URL fragment.
-  const phone = await browser.newContext({
-    baseURL,
-    locale: 'th-TH',
-    timezoneId: 'Asia/Bangkok',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const respondent = await phone.newPage();
+  const respondent = await phonePage(browser, baseURL!);
   await respondent.goto(`/s/${round.id}/${UNIT}/iit#code=${code}`);
   await expect(respondent.getByRole('progressbar', { name: 'ความคืบหน้าในการตอบ' })).toBeVisible();
   // The code is read and removed from the address bar at once.
@@ -85,7 +77,7 @@ test('a unit admin hands out one-time IIT codes; a respondent answers anonymousl
   await expect(respondent.getByRole('heading', { level: 1, name: 'ขอบคุณที่ร่วมตอบแบบวัด' })).toBeVisible();
   await expect(respondent.getByText('ระบบได้รับคำตอบของท่านแล้ว')).toBeVisible();
   await expectNoSeriousA11yViolations(respondent, 'IIT respondent, confirmation');
-  await phone.close();
+  await respondent.context().close();
 
   // Back on the staff screen: one code used, but the counts have not moved, and after a release
   // pass (every 10 s) still have not: one answer waits for a step of five (the diff attack fails).

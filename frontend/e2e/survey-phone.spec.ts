@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
-import { api, createRoundOpenInSurvey } from './stack';
+import { api, createRoundOpenInSurvey, phonePage } from './stack';
 
 // Issue 20: the teacher on a phone (390 × 844), against the whole started stack. Makes its own OPEN
 // round for KALASIN2 and its own codes through the real APIs, so it runs in any order.
@@ -12,17 +12,6 @@ interface CodeSummary {
   used: number;
 }
 
-async function phone(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL,
-    locale: 'th-TH',
-    timezoneId: 'Asia/Bangkok',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  return context.newPage();
-}
 
 const stepLine = (page: Page) => page.getByText(/^ขั้นที่ \d+ จาก \d+$/);
 
@@ -66,7 +55,7 @@ test('a teacher on a phone: bad code refused at entry, the unanswered jump, resu
   const codesPath = `/survey/rounds/${round.id}/units/${UNIT}/access-codes`;
   const { codes } = await api<{ codes: string[] }>(request, 'unit.kalasin2', 'POST', codesPath, { count: 2 });
   const [first, second] = codes as [string, string];
-  const page = await phone(browser, baseURL!);
+  const page = await phonePage(browser, baseURL!);
   const survey = `/s/${round.id}/${UNIT}/iit`;
 
   await test.step('a code that does not exist is refused at entry, before any question', async () => {
@@ -166,7 +155,7 @@ test('a teacher on a phone: bad code refused at entry, the unanswered jump, resu
   });
 
   await test.step('a used code is refused at entry too, with the same words as one that never existed', async () => {
-    const other = await phone(browser, baseURL!);
+    const other = await phonePage(browser, baseURL!);
     await other.goto(survey);
     await enterCode(other, first);
     await expect(other.getByRole('alert')).toContainText('ใช้รหัสนี้ตอบแบบวัดไม่ได้');
