@@ -28,6 +28,8 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             // Charts only for staff pages: kept out of what a respondent's phone downloads.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
+            // Loaded only when someone logs in (auth/lazyUserManager): never on a respondent's phone.
+            { name: 'oidc', test: /node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

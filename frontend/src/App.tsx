@@ -3,11 +3,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
-import type { UserManager } from 'oidc-client-ts';
 import { ApiProvider } from './api/ApiContext';
 import { createHttpClient } from './api/http';
 import { AuthProvider } from './auth/AuthProvider';
 import { LoginCallbackPage } from './auth/LoginCallbackPage';
+import type { SessionManager } from './auth/lazyUserManager';
 import { HomePage } from './home/HomePage';
 import { Layout } from './layout/Layout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -16,7 +16,7 @@ import { features } from './features';
 
 export interface AppProps {
   env: AppEnv;
-  userManager: UserManager;
+  userManager: SessionManager;
   i18n: I18n;
   queryClient: QueryClient;
 }

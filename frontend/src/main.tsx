@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { createQueryClient } from './api/queryClient';
-import { createUserManager } from './auth/userManager';
+import { LazyUserManager } from './auth/lazyUserManager';
 import { createI18n } from './i18n';
 import { ConfigErrorPage } from './layout/ConfigErrorPage';
 import { readEnv, type AppEnv } from './lib/env';
@@ -29,7 +29,7 @@ try {
 if (env) {
   root.render(
     <StrictMode>
-      <App env={env} userManager={createUserManager(env)} i18n={i18n} queryClient={createQueryClient()} />
+      <App env={env} userManager={new LazyUserManager(env)} i18n={i18n} queryClient={createQueryClient()} />
     </StrictMode>,
   );
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { User, UserManager } from 'oidc-client-ts';
+import type { User } from 'oidc-client-ts';
 import { AuthContext, type AuthContextValue } from './AuthContext';
 import { sessionFrom } from './claims';
+import type { SessionManager } from './lazyUserManager';
 
 /** Keeps the logged-in user of the given UserManager in React state. */
-export function AuthProvider({ userManager, children }: { userManager: UserManager; children: ReactNode }) {
+export function AuthProvider({ userManager, children }: { userManager: SessionManager; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const callbacks = useRef(new Map<string, Promise<void>>());

@@ -59,8 +59,14 @@ public final class Gateway implements AutoCloseable {
         router.route().handler(ctx -> {
             String path = ctx.normalizedPath();
             boolean tls = ctx.request().isSSL();
-            ctx.addHeadersEndHandler(v -> SecurityHeaders.forResponse(path, keycloakUrl, tls)
-                    .forEach((name, value) -> ctx.response().putHeader(name, value)));
+            ctx.addHeadersEndHandler(v -> {
+                SecurityHeaders.forResponse(path, keycloakUrl, tls).forEach((name, value) -> ctx.response().putHeader(name, value));
+                Compression.decide(ctx.response().headers());
+                if (path.startsWith("/assets/") && ctx.response().getStatusCode() == 200) {
+                    // Vite names every built asset by its content hash: a phone keeps it until the name changes.
+                    ctx.response().putHeader("Cache-Control", "public, max-age=31536000, immutable");
+                }
+            });
             ctx.next();
         });
         for (LauncherConfig.ServiceSpec service : services) {
@@ -91,6 +97,7 @@ public final class Gateway implements AutoCloseable {
                 .putHeader("Cache-Control", "no-store")
                 .end(envJs));
         String root = spaDist.toAbsolutePath().toString();
+        router.route("/assets/*").handler(PrecompressedAssets.of(spaDist));
         router.route().handler(StaticHandler.create(FileSystemAccess.ROOT, root).setIndexPage("index.html"));
         router.route().handler(ctx -> {
             boolean pageRequest = ctx.request().method() == HttpMethod.GET
@@ -103,7 +110,7 @@ public final class Gateway implements AutoCloseable {
                 ctx.next();
             }
         });
-        HttpServer server = vertx.createHttpServer().requestHandler(router)
+        HttpServer server = vertx.createHttpServer(Compression.serverOptions()).requestHandler(router)
                 .listen(port, "localhost").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return new Gateway(vertx, server);
     }

@@ -113,6 +113,66 @@ class GatewayTest {
         }
     }
 
+    @Test
+    void scriptsAndJsonAreSentGzippedToABrowserThatAsksAndPdfsAsTheyAre() throws Exception {
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] pdf = new byte[20_000];
+        new java.util.Random(7).nextBytes(pdf);
+        byte[] questionnaire = "{\"question\":\"ผู้บริหารเปิดเผยข้อมูลการใช้งบประมาณ\"},".repeat(300).getBytes(StandardCharsets.UTF_8);
+        service.createContext("/", exchange -> {
+            boolean isPdf = exchange.getRequestURI().getPath().endsWith(".pdf");
+            byte[] body = isPdf ? pdf : questionnaire;
+            exchange.getResponseHeaders().set("Content-Type", isPdf ? "application/pdf" : "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        service.start();
+        Files.writeString(dist.resolve("index.html"), "<div id=\"root\"></div>");
+        String script = "export const questions = [];\n".repeat(2_000);
+        Files.createDirectories(dist.resolve("assets"));
+        Files.writeString(dist.resolve("assets/index-abc123.js"), script);
+        int port = PortCheck.freePort();
+        var survey = new LauncherConfig.ServiceSpec("survey-service", "survey", service.getAddress().getPort());
+        try (Gateway gateway = Gateway.start(port, dist, List.of(survey), "window.__ITA_ENV__ = {};", KEYCLOAK, false)) {
+            HttpResponse<byte[]> js = getBytes(port, "/assets/index-abc123.js", "gzip, deflate, br");
+            assertEquals(200, js.statusCode());
+            assertEquals("gzip", js.headers().firstValue("Content-Encoding").orElse(null), "a phone on 3G gets the script gzipped");
+            assertTrue(js.body().length < script.length() / 10, "gzipped: " + js.body().length + " bytes of " + script.length());
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(js.body()))) {
+                assertEquals(script, new String(in.readAllBytes(), StandardCharsets.UTF_8), "the same script once unpacked");
+            }
+
+            HttpResponse<byte[]> plain = getBytes(port, "/assets/index-abc123.js", null);
+            assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "no gzip for a client that did not ask");
+            assertEquals(script.length(), plain.body().length);
+
+            HttpResponse<byte[]> json = getBytes(port, "/api/survey/rounds/R1/questionnaires/IIT", "gzip");
+            assertEquals("gzip", json.headers().firstValue("Content-Encoding").orElse(null), "a questionnaire is gzipped too");
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(json.body()))) {
+                assertEquals(questionnaire.length, in.readAllBytes().length);
+            }
+
+            HttpResponse<byte[]> report = getBytes(port, "/api/survey/report.pdf", "gzip");
+            assertEquals(200, report.statusCode());
+            assertTrue(report.headers().firstValue("Content-Encoding").isEmpty(), "a PDF is not compressed again");
+            assertEquals(pdf.length, report.body().length);
+        } finally {
+            service.stop(0);
+        }
+    }
+
+    private static HttpResponse<byte[]> getBytes(int port, String path, String acceptEncoding) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        // HTTP/1.1, as a browser speaks to a plain-http origin (no h2c upgrade): the case where a
+        // static file goes out by sendfile, past any compressor.
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
