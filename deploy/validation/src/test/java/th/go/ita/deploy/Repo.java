@@ -91,7 +91,7 @@ final class Repo {
 
     static String run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
             byte[] out = process.getInputStream().readAllBytes();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
