@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The images are built by Jib in the opt-in profile {@code images} of each service's pom; CI cannot
  * pull their base image, so it checks their configuration here instead: one configuration for all
- * four, a non-root user, port 8080, Quarkus' fast-jar entrypoint, the OCI labels, and that the
+ * four, a non-root user, port 8080, Quarkus' fast-jar under /app and its entrypoint, the OCI labels, and that the
  * manifests and compose run them as that user, on that port, probing the health paths the image
  * names.
  */
@@ -47,11 +47,21 @@ class ImageConfigTest {
             assertTrue(user.matches("[1-9][0-9]*(:[1-9][0-9]*)?"), service + " runs as a numeric non-root user, not " + user);
             assertEquals(List.of("8080"), children(child(container, "ports")));
             assertEquals("8080", path(container, "environment", "QUARKUS_HTTP_PORT"));
-            assertEquals("/app", path(container, "appRoot"));
+            assertEquals("/app", path(container, "workingDirectory"));
+            assertEquals(List.of("java", "-XX:MaxRAMPercentage=75", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                    "-jar", "/app/quarkus-run.jar"), children(child(container, "entrypoint")), service + " starts Quarkus' fast-jar");
+            List<String> into = new ArrayList<>();
+            NodeList paths = child(child(configuration, "extraDirectories"), "paths").getElementsByTagName("path");
+            for (int i = 0; i < paths.getLength(); i++) {
+                into.add(path((Element) paths.item(i), "from").replace("${project.build.directory}/quarkus-app", "") + " -> " + path((Element) paths.item(i), "into"));
+            }
+            assertEquals(List.of("/lib -> /app/lib", "/quarkus -> /app/quarkus", "/app -> /app/app", " -> /app"), into,
+                    service + " copies the whole fast-jar layout under /app");
+            // Jib's own layers for a plain Java app land under appRoot, which the layer filter drops.
+            String appRoot = path(container, "appRoot");
             Element extension = child(child(configuration, "pluginExtensions"), "pluginExtension");
-            assertEquals("com.google.cloud.tools.jib.maven.extension.quarkus.JibQuarkusExtension", path(extension, "implementation"),
-                    "the Quarkus extension sets the entrypoint java -jar /app/quarkus-run.jar");
-            assertEquals("fast-jar", path(extension, "properties", "packageType"));
+            assertEquals("com.google.cloud.tools.jib.maven.extension.layerfilter.JibLayerFilterExtension", path(extension, "implementation"));
+            assertEquals(appRoot + "/**", path(extension, "configuration", "filters", "filter", "glob"));
             Element labels = child(container, "labels");
             assertEquals(service + "-service", path(labels, "org.opencontainers.image.title"));
             assertEquals("${project.version}", path(labels, "org.opencontainers.image.version"));
