@@ -9,5 +9,7 @@ for name in survey scoring evidence activity keycloak; do
        -v name="$name" -v password="${!var}" <<'SQL'
 CREATE ROLE :"name" LOGIN PASSWORD :'password';
 CREATE DATABASE :"name" OWNER :"name";
+-- PostgreSQL lets every role connect to every database by default: only the owner may.
+REVOKE ALL ON DATABASE :"name" FROM PUBLIC;
 SQL
 done
