@@ -336,6 +336,38 @@ class ManifestConsistencyTest {
         }
     }
 
+    // ---------------------------------------------------------------- gateway
+
+    /** Evidence's upload cap gets through every gateway, and survey sees the respondent's own address. */
+    @Test
+    void theGatewaysPassEvidenceUploadsAndTheRespondentsAddress() {
+        Matcher cap = Pattern.compile("@WithDefault\\(\"(\\d+)\"\\)\\s+long maxBytes\\(\\)")
+                .matcher(Repo.read("evidence-service/src/main/java/th/go/ita/evidence/config/EvidenceConfig.java"));
+        assertTrue(cap.find(), "evidence's upload cap (ita.evidence.upload.max-bytes) is found");
+        long maxBytes = Long.parseLong(cap.group(1));
+        for (String conf : List.of("deploy/compose/nginx.conf", "deploy/k8s/base/gateway-nginx.conf")) {
+            String text = Repo.read(conf);
+            Matcher limit = Pattern.compile("\\n  client_max_body_size (\\d+)m;").matcher(text);
+            assertTrue(limit.find(), conf + " sets client_max_body_size at server level");
+            assertTrue(Long.parseLong(limit.group(1)) * 1024 * 1024 > maxBytes, conf + " lets a " + maxBytes + "-byte upload and its envelope through");
+            assertTrue(text.contains("\n  proxy_set_header X-Forwarded-For $remote_addr;"), conf + " replaces X-Forwarded-For with the caller's address");
+        }
+        String ingressLimit = Repo.named(Repo.rendered("production"), "Ingress", "ita").path("metadata").path("annotations")
+                .path("nginx.ingress.kubernetes.io/proxy-body-size").asText();
+        assertTrue(ingressLimit.endsWith("m") && Long.parseLong(ingressLimit.replace("m", "")) * 1024 * 1024 > maxBytes, "the Ingress body limit " + ingressLimit);
+        assertTrue(Repo.read("deploy/k8s/base/gateway-nginx.conf").contains("real_ip_header X-Forwarded-For;"),
+                "behind the Ingress the gateway takes the browser's address from it");
+
+        JsonNode compose = Repo.compose("deploy/compose/compose.yaml").path("services");
+        assertEquals(compose.path("gateway").path("networks").path("default").path("ipv4_address").asText(),
+                compose.path("survey-service").path("environment").path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText(),
+                "survey trusts exactly the compose gateway's address");
+        for (String overlay : Repo.OVERLAYS) {
+            List<JsonNode> objects = Repo.rendered(overlay);
+            assertTrue(env(objects, container(objects, "survey")).containsKey("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"), overlay + ": survey trusts the gateway");
+        }
+    }
+
     // ---------------------------------------------------------------- capacity
 
     @Test
