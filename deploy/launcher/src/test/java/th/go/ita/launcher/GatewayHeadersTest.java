@@ -32,7 +32,7 @@ class GatewayHeadersTest {
             "/api/survey/q/health/ready", "/api/survey/q/healthz", "/api/survey/rounds", "/api/survey/quiz");
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose/nginx.conf", "k8s/gateway-nginx.conf"})
+    @ValueSource(strings = {"compose/nginx.conf", "k8s/base/gateway-nginx.conf"})
     void sendsTheSameSecurityHeadersAsTheLaunchersGateway(String file) throws Exception {
         String conf = read(file);
         Matcher env = Pattern.compile("\"keycloakUrl\":\"([^\"]+)\"").matcher(conf);
@@ -70,7 +70,7 @@ class GatewayHeadersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose/nginx.conf", "k8s/gateway-nginx.conf"})
+    @ValueSource(strings = {"compose/nginx.conf", "k8s/base/gateway-nginx.conf"})
     void keepsTheSameManagementPathsInsideAsTheLaunchersGateway(String file) throws Exception {
         String conf = read(file);
         Map<String, String> notExposed = map(conf, "$uri $ita_not_exposed");

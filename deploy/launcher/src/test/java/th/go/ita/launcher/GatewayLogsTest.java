@@ -30,7 +30,7 @@ class GatewayLogsTest {
             "/api/survey/rounds/r1/units/KALASIN2/progress", "/api/survey/rounds/r1/units/KALASIN2/access-codes", "/");
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose/nginx.conf", "k8s/gateway-nginx.conf"})
+    @ValueSource(strings = {"compose/nginx.conf", "k8s/base/gateway-nginx.conf"})
     void respondentsRequestsAreNeverLoggedAndEverythingElseIs(String file) throws Exception {
         Path root = Path.of(System.getProperty("ita.project.root", "../..")).toAbsolutePath().normalize();
         String conf = Files.readString(root.resolve("deploy").resolve(file));

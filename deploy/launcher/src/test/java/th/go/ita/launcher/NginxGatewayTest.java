@@ -42,7 +42,7 @@ class NginxGatewayTest {
     Path prefix;
 
     @ParameterizedTest
-    @ValueSource(strings = {"compose/nginx.conf", "k8s/gateway-nginx.conf"})
+    @ValueSource(strings = {"compose/nginx.conf", "k8s/base/gateway-nginx.conf"})
     void nginxServesTheHeadersKeepsManagementInsideAndLogsNoRespondent(String file) throws Exception {
         Optional<Path> nginx = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, "nginx")).filter(Files::isExecutable).findFirst()
