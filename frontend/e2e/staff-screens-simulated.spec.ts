@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, simulateKeycloak, TINY_PDF, type SimulatedUser } from './simulated';
+import { expectNoSeriousA11yViolations } from './axe';
+import { horizontalOverflow, logIn, simulateKeycloak, TINY_PDF, withGatewayCsp, type SimulatedUser } from './simulated';
 
 // Issue 21: the coordinator's and the auditor's screens on a desktop and a phone, against
 // `vite preview` with Keycloak and the services simulated. ITA_SCREENSHOTS=<dir> also saves
@@ -222,3 +223,40 @@ for (const size of sizes) {
     await shoot(page, `review-queue-${size.name}`);
   });
 }
+
+test('the auditor sees the PDF beside the requirement (within the gateway CSP) before "ผ่าน", then P passes it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+  });
+  await withGatewayCsp(page);
+  await simulateKeycloak(page, auditor);
+  const { verdicts } = await simulateServices(page);
+  await logIn(page);
+  await page.goto('/evidence/reviews');
+  const panel = page.getByRole('article', { name: 'KALASIN2 O1' });
+  const frame = panel.locator('iframe[title="เอกสาร โครงสร้าง.pdf"]');
+  await expect(frame).toBeVisible();
+  expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+  await expect(panel.getByRole('button', { name: 'ผ่าน', exact: true })).toBeEnabled();
+  await expectNoSeriousA11yViolations(page, 'review queue with a PDF preview');
+  await page.keyboard.press('p');
+  await expect.poll(() => verdicts.length).toBe(1);
+  expect(verdicts[0]).toEqual({ path: '/units/KALASIN2/rounds/R-2570/items/O1/review', body: { verdict: 'PASSED' } });
+  // The next item (an image) takes its place.
+  await expect(page.getByRole('article', { name: 'KALASIN2 O2' }).getByRole('img', { name: 'ภาพหลักฐาน ผังงาน.png' })).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test('no staff screen scrolls sideways on a 390 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await simulateKeycloak(page, { ...coordinator, roles: [...coordinator.roles, 'auditor'] });
+  await simulateServices(page);
+  await logIn(page);
+  for (const path of ['/', '/survey/manage', '/evidence/KALASIN2/rounds/R-2570', '/evidence/reviews']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});
