@@ -260,3 +260,31 @@ test('no staff screen scrolls sideways on a 390 px phone', async ({ page }) => {
     expect(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
 });
+
+test('a logged-out visit to the IIT/EIT staff screen asks to log in and comes back to the same page', async ({ page }) => {
+  await simulateKeycloak(page, coordinator);
+  await simulateServices(page);
+  await page.goto('/survey/manage?round=R-2566&unit=KALASIN2');
+  await expect(page.getByRole('heading', { level: 1, name: 'กรุณาเข้าสู่ระบบ' })).toBeVisible();
+  await page.getByRole('main').getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'แบบวัด IIT และ EIT ของหน่วยงาน' })).toBeVisible();
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/survey/manage?round=R-2566&unit=KALASIN2');
+  await expect(page.getByLabel('รอบการประเมิน', { exact: true })).toHaveValue('R-2566');
+  await expect(page.getByText('สร้างแล้ว 40 รหัส', { exact: false })).toBeVisible();
+});
+
+test('the IIT/EIT staff screen opens on the open round and her unit, with one slips button', async ({ page }) => {
+  await simulateKeycloak(page, coordinator);
+  await simulateServices(page);
+  await logIn(page);
+  await page.goto('/survey/manage');
+  await expect(page.getByLabel('รอบการประเมิน', { exact: true })).toHaveValue('R-2570');
+  await expect(page.getByLabel('หน่วยงาน', { exact: true })).toHaveValue('KALASIN2');
+  await expect(page.getByRole('cell', { name: 'IIT', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /บัตร/ })).toHaveCount(1);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'พิมพ์บัตรรหัส (PDF พร้อม QR code)' }).click();
+  expect((await download).suggestedFilename()).toBe('iit-slips-KALASIN2.pdf');
+  await expect(page.getByRole('status').filter({ hasText: 'ดาวน์โหลดบัตรรหัส PDF แล้ว' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'IIT/EIT staff screen');
+});
