@@ -259,6 +259,15 @@ test('no staff screen scrolls sideways on a 390 px phone', async ({ page }) => {
     await page.waitForLoadState('networkidle');
     expect(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
+  // The menu folds behind one button: the page's heading is on the first screen.
+  const menu = page.getByRole('button', { name: 'เมนู' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'หลักฐาน OIT' })).toBeHidden();
+  expect((await page.getByRole('heading', { level: 1 }).boundingBox())!.y).toBeLessThan(300);
+  await menu.click();
+  await page.getByRole('navigation').getByRole('link', { name: 'หลักฐาน OIT' }).click();
+  await expect(page).toHaveURL(/\/evidence$/);
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
 });
 
 test('a logged-out visit to the IIT/EIT staff screen asks to log in and comes back to the same page', async ({ page }) => {
