@@ -26,9 +26,9 @@ test('a unit admin hands out one-time IIT codes; a respondent answers anonymousl
   const page = staff.page;
   await page.getByRole('navigation').getByRole('link', { name: 'แบบวัด IIT/EIT', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'แบบวัด IIT และ EIT ของหน่วยงาน' })).toBeVisible();
-  await page.getByLabel('รหัสรอบการประเมิน').selectOption(round.id);
-  await expect(page.getByLabel('รหัสหน่วยงาน')).toHaveValue(UNIT);
-  await page.getByRole('button', { name: 'แสดง', exact: true }).click();
+  // The unit is chosen from hers (never typed), the round from a list; no "show" step.
+  await page.getByLabel('รอบการประเมิน', { exact: true }).selectOption(round.id);
+  await expect(page.getByLabel('หน่วยงาน', { exact: true })).toHaveValue(UNIT);
   await expect(page.getByRole('heading', { name: 'ความคืบหน้า' })).toBeVisible();
   const before = await iitReceived(page);
   await expectNoSeriousA11yViolations(page, 'survey staff screen');

@@ -7,7 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { createQueryClient } from './api/queryClient';
 import { LazyUserManager } from './auth/lazyUserManager';
-import { createI18n } from './i18n';
+import { createI18n } from './i18n/setup';
 import { ConfigErrorPage } from './layout/ConfigErrorPage';
 import { readEnv, type AppEnv } from './lib/env';
 

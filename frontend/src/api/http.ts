@@ -36,6 +36,8 @@ export interface HttpClient {
   /** Sends a request and returns the JSON body validated by `schema`. */
   request<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T>;
   get<T>(path: string, schema: z.ZodType<T>, options?: Omit<RequestOptions, 'method' | 'body' | 'raw'>): Promise<T>;
+  /** Fetches a file (PDF, image…) with the same bearer token, e.g. to show it from a blob: URL. */
+  blob(path: string, accept: string, options?: Pick<RequestOptions, 'signal'>): Promise<Blob>;
 }
 
 /**
@@ -47,8 +49,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
+  const urlOf = (path: string) => `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+
+  async function blob(path: string, accept: string, init: Pick<RequestOptions, 'signal'> = {}): Promise<Blob> {
+    const headers = new Headers({ Accept: `${accept}, application/problem+json` });
+    const token = await options.getAccessToken?.();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    const response = await fetchImpl(urlOf(path), { method: 'GET', headers, signal: init.signal });
+    if (!response.ok) throw await problemFromResponse(response);
+    return response.blob();
+  }
+
   async function request<T>(path: string, schema: z.ZodType<T>, init: RequestOptions = {}): Promise<T> {
-    const url = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+    const url = urlOf(path);
     const headers = new Headers({ Accept: 'application/json, application/problem+json' });
     const token = await options.getAccessToken?.();
     if (token) headers.set('Authorization', `Bearer ${token}`);
@@ -84,6 +97,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     request,
+    blob,
     get: (path, schema, init) => request(path, schema, { ...init, method: 'GET' }),
   };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { User } from 'oidc-client-ts';
-import { AuthContext, type AuthContextValue } from './AuthContext';
+import { AuthContext, safeReturnPath, type AuthContextValue } from './AuthContext';
 import { sessionFrom } from './claims';
 import type { SessionManager } from './lazyUserManager';
 
@@ -9,7 +9,7 @@ import type { SessionManager } from './lazyUserManager';
 export function AuthProvider({ userManager, children }: { userManager: SessionManager; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [user, setUser] = useState<User | null | undefined>(undefined);
-  const callbacks = useRef(new Map<string, Promise<void>>());
+  const callbacks = useRef(new Map<string, Promise<string | undefined>>());
 
   useEffect(() => {
     let active = true;
@@ -45,7 +45,11 @@ export function AuthProvider({ userManager, children }: { userManager: SessionMa
     };
   }, [userManager]);
 
-  const login = useCallback(() => userManager.signinRedirect(), [userManager]);
+  // The page she was opening rides through Keycloak in the OIDC state (kept by oidc-client-ts, not in the URL).
+  const login = useCallback(
+    (returnTo?: string) => userManager.signinRedirect(returnTo ? { state: { returnTo } } : undefined),
+    [userManager],
+  );
   const logout = useCallback(async () => {
     queryClient.clear();
     await userManager.signoutRedirect();
@@ -55,7 +59,9 @@ export function AuthProvider({ userManager, children }: { userManager: SessionMa
       // React StrictMode runs effects twice; an authorization code can only be used once.
       let pending = callbacks.current.get(url);
       if (!pending) {
-        pending = userManager.signinRedirectCallback(url).then(() => undefined);
+        pending = userManager
+          .signinRedirectCallback(url)
+          .then((user) => safeReturnPath((user.state as { returnTo?: unknown } | undefined)?.returnTo));
         callbacks.current.set(url, pending);
       }
       return pending;

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './AuthContext';
 
-/** Keycloak redirects here with `?code=…&state=…`; exchange it, then go home. */
+/** Keycloak redirects here with `?code=…&state=…`; exchange it, then go where she was going (or home). */
 export function LoginCallbackPage() {
   const { t } = useTranslation();
   const { completeLogin } = useAuth();
@@ -13,8 +13,8 @@ export function LoginCallbackPage() {
   useEffect(() => {
     let active = true;
     completeLogin(window.location.href).then(
-      () => {
-        if (active) void navigate('/', { replace: true });
+      (returnTo) => {
+        if (active) void navigate(returnTo ?? '/', { replace: true });
       },
       (reason: unknown) => {
         if (active) setError(reason instanceof Error ? reason.message : String(reason));

@@ -5,6 +5,9 @@ import { useHttpClient } from '../api/ApiContext';
 import { useAuth } from '../auth/AuthContext';
 import { evidenceApi, type Checklist } from './api';
 import { StatusBadge } from './StatusBadge';
+import { DataTable } from '../ui/controls';
+import { languageOf } from '../i18n/language';
+import { formatThaiDate } from '../lib/thaiDate';
 
 function RoundPicker({ unitCode }: { unitCode: string }) {
   const { t } = useTranslation('evidence');
@@ -82,7 +85,7 @@ export function ChecklistPage() {
   if (!checklist.data) return <p>{checklist.error ? String(checklist.error.message) : t('checklist.loading')}</p>;
   const c = checklist.data;
   const en = i18n.language === 'en';
-  const date = (iso?: string | null) => (iso ? new Date(iso).toLocaleDateString(en ? 'en-GB' : 'th-TH') : '—');
+  const date = (iso?: string | null) => (iso ? formatThaiDate(new Date(iso), { language: languageOf(i18n), style: 'short' }) : '—');
   return (
     <section>
       <h1>{t('checklist.heading', { year: c.fiscalYear })}</h1>
@@ -97,10 +100,7 @@ export function ChecklistPage() {
       <SubIndicatorProgress checklist={c} />
       <BrokenLinks unitCode={c.unitCode} roundId={c.roundId} />
       {c.subIndicators.map((sub) => (
-        <table key={sub.code} style={{ width: '100%', marginTop: '1rem' }}>
-          <caption style={{ textAlign: 'left', fontWeight: 600 }}>
-            {sub.code} {en && sub.nameEn ? sub.nameEn : sub.nameTh}
-          </caption>
+        <DataTable key={sub.code} label={`${sub.code} ${en && sub.nameEn ? sub.nameEn : (sub.nameTh ?? '')}`} caption={`${sub.code} ${en && sub.nameEn ? sub.nameEn : (sub.nameTh ?? '')}`}>
           <thead>
             <tr>
               <th scope="col">{t('checklist.item')}</th>
@@ -129,7 +129,7 @@ export function ChecklistPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ))}
     </section>
   );

@@ -1,20 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import { Badge, type Tone } from '../ui/controls';
 import type { ItemStatus } from './api';
 
-const colours: Record<ItemStatus, string> = {
-  EMPTY: '#666',
-  DRAFT: '#8a6d00',
-  SUBMITTED: '#1f5fa8',
-  RESUBMITTED: '#1f5fa8',
-  PASSED: '#0a6b0a',
-  FAILED: '#a40000',
+const tones: Record<ItemStatus, Tone> = {
+  EMPTY: 'neutral',
+  DRAFT: 'warning',
+  SUBMITTED: 'info',
+  RESUBMITTED: 'info',
+  PASSED: 'success',
+  FAILED: 'danger',
 };
 
 export function StatusBadge({ status }: { status: ItemStatus }) {
   const { t } = useTranslation('evidence');
   return (
-    <span data-status={status} style={{ color: colours[status], fontWeight: 600 }}>
+    <Badge tone={tones[status]} code={status}>
       {t(`status.${status}`)}
-    </span>
+    </Badge>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './evidence.css';
 import type { EvidenceVersion } from './api';
 
 export interface VersionHistoryProps {
@@ -25,16 +26,25 @@ export function VersionHistory({ versions, onWithdraw }: VersionHistoryProps) {
             </a>
           ) : (
             <span>
-              {v.originalName} ({v.contentType}, {size(v.sizeBytes)}) <code title="SHA-256">{v.sha256?.slice(0, 12)}</code>
+              {v.originalName} ({v.contentType}, {size(v.sizeBytes)})
             </span>
           )}{' '}
           · {v.createdBy} · {new Date(v.createdAt).toLocaleString(i18n.language === 'th' ? 'th-TH' : 'en-GB')}
           {v.demo && <em> ({t('item.demo')})</em>}
           {v.withdrawnAt && <span> — {t('item.withdrawn')}</span>}
           {!v.withdrawnAt && onWithdraw && (
-            <button type="button" onClick={() => onWithdraw(v)}>
+            <button type="button" className="button secondary" onClick={() => onWithdraw(v)}>
               {t('item.withdraw')}
             </button>
+          )}
+          {/* The fingerprint proves which bytes were judged; few need to read it. */}
+          {v.sha256 && (
+            <details className="version-details">
+              <summary>{t('item.details')}</summary>
+              <span>
+                SHA-256 <code>{v.sha256}</code>
+              </span>
+            </details>
           )}
         </li>
       ))}

@@ -151,6 +151,9 @@ export const evidenceApi = {
       ),
     ),
   uploadPath: (unit: string, round: string, item: string) => `${itemPath(unit, round, item)}/files`,
+  /** The stored file of one evidence version (staff only: needs the bearer token). */
+  filePath: (unit: string, round: string, item: string, evidenceId: string) =>
+    `${itemPath(unit, round, item)}/evidence/${encodeURIComponent(evidenceId)}/file`,
 };
 
 /** Sends one file; reports progress (0–1) while the browser uploads it. */

@@ -209,7 +209,7 @@ describe('auditor review', () => {
     renderWithProviders(<ReviewPanel entry={entry} onDone={onDone} />, { http: createHttpClient({ baseUrl: '/api', fetch }) });
     expect(screen.getByRole('heading', { name: 'ข้อกำหนด' })).toBeInTheDocument();
     expect(screen.getByText('แผนดำเนินงานประจำปี')).toBeInTheDocument();
-    expect(await screen.findByText(/แผน\.pdf/)).toBeInTheDocument();
+    expect(await screen.findByRole('list', { name: 'ประวัติหลักฐาน' })).toHaveTextContent(/แผน\.pdf/);
     // Withdrawn versions are not what the auditor judges.
     expect(screen.queryByText('https://example.go.th/plan')).not.toBeInTheDocument();
 
@@ -221,6 +221,68 @@ describe('auditor review', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     const call = fetch.mock.calls.find(([url]) => String(url).endsWith('/review'))!;
     expect(JSON.parse(String(call[1]?.body))).toEqual({ verdict: 'FAILED', comment: 'ไม่ครบ' });
+  });
+
+  it('shows the PDF itself, fetched with the token, and lets "ผ่าน" be pressed only once it is in view', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:http://localhost/pdf-1');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    let releaseFile: () => void = () => undefined;
+    const fileArrived = new Promise<void>((resolve) => (releaseFile = resolve));
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      const path = String(url);
+      if (path.endsWith('/evidence/v2/file')) {
+        await fileArrived;
+        expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer t0ken');
+        return new Response('%PDF-1.4', { headers: { 'Content-Type': 'application/pdf' } });
+      }
+      if (path.endsWith('/review')) {
+        return json({ id: 'x', itemCode: 'O3', verdict: 'PASSED', comment: null, finalVerdict: true, reviewer: 'auditor', reviewedAt: '2023-07-01T00:00:00Z' });
+      }
+      return json(detail);
+    });
+    const onDone = vi.fn();
+    renderWithProviders(<ReviewPanel entry={entry} onDone={onDone} />, {
+      http: createHttpClient({ baseUrl: '/api', fetch, getAccessToken: () => 't0ken' }),
+    });
+    const pass = screen.getByRole('button', { name: 'ผ่าน' });
+    expect(await screen.findByText('เปิดดูหลักฐานก่อนจึงกดผ่านได้')).toBeInTheDocument();
+    expect(pass).toBeDisabled();
+    // Unseen: the shortcut does nothing either.
+    fireEvent.keyDown(window, { code: 'KeyP', key: 'ร' });
+    expect(fetch.mock.calls.some(([url]) => String(url).endsWith('/review'))).toBe(false);
+
+    releaseFile();
+    const frame = await screen.findByTitle('เอกสาร แผน.pdf');
+    expect(frame.tagName).toBe('IFRAME');
+    expect(frame).toHaveAttribute('src', 'blob:http://localhost/pdf-1');
+    await waitFor(() => expect(pass).toBeEnabled());
+    // P by key position: the Thai layout types "ร" there.
+    fireEvent.keyDown(window, { code: 'KeyP', key: 'ร' });
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const call = fetch.mock.calls.find(([url]) => String(url).endsWith('/review'))!;
+    expect(JSON.parse(String(call[1]?.body))).toEqual({ verdict: 'PASSED' });
+  });
+
+  it('opens another file type in a new tab, and F without a comment asks for one', async () => {
+    const other = { ...detail, versions: [{ ...detail.versions[0], id: 'v3', originalName: 'แผน.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }] };
+    const fetch = vi.fn(async () => json(other));
+    renderWithProviders(<ReviewPanel entry={entry} onDone={vi.fn()} />, { http: createHttpClient({ baseUrl: '/api', fetch }) });
+    expect(await screen.findByRole('button', { name: 'เปิดไฟล์ แผน.docx ในแท็บใหม่' })).toBeInTheDocument();
+    expect(screen.queryByTitle(/เอกสาร/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'ผ่าน' })).toBeDisabled();
+    fireEvent.keyDown(window, { code: 'KeyF', key: 'ด' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('ใส่ความเห็นถึงหน่วยงานก่อนกดไม่ผ่าน');
+    expect(screen.getByLabelText('ความเห็นถึงหน่วยงาน (จำเป็นเมื่อไม่ผ่าน)')).toHaveFocus();
+  });
+
+  it('moves to the next item with N', async () => {
+    const second = { ...entry, itemCode: 'O4', titleTh: 'รายงานผล' };
+    const fetch = vi.fn(async (url: string | URL | Request) => (String(url).endsWith('/reviews/queue') ? json([entry, second]) : json({ ...detail, versions: [] })));
+    renderWithProviders(<ReviewQueuePage />, { http: createHttpClient({ baseUrl: '/api', fetch }) });
+    expect(await screen.findByRole('article', { name: 'KALASIN2 O3' })).toBeInTheDocument();
+    fireEvent.keyDown(window, { code: 'KeyN', key: 'ื' });
+    expect(await screen.findByRole('article', { name: 'KALASIN2 O4' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'KALASIN2 O4' })).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('tells apart the same item waiting in two rounds', async () => {

@@ -1,5 +1,5 @@
 import type { Feature } from '../features';
-import { lazyPage } from '../lib/lazyPage';
+import { staffPage } from '../lib/lazyPage';
 import en from './i18n/en.json';
 import th from './i18n/th.json';
 
@@ -10,10 +10,10 @@ export const evidenceFeature: Feature = {
   namespace: 'evidence',
   messages: { th, en: english },
   routes: [
-    { path: 'evidence', element: lazyPage(() => import('./ChecklistPage'), 'ChecklistPage') },
-    { path: 'evidence/reviews', element: lazyPage(() => import('./ReviewQueuePage'), 'ReviewQueuePage') },
-    { path: 'evidence/:unitCode/rounds/:roundId', element: lazyPage(() => import('./ChecklistPage'), 'ChecklistPage') },
-    { path: 'evidence/:unitCode/rounds/:roundId/items/:itemCode', element: lazyPage(() => import('./ItemPage'), 'ItemPage') },
+    { path: 'evidence', element: staffPage(() => import('./ChecklistPage'), 'ChecklistPage') },
+    { path: 'evidence/reviews', element: staffPage(() => import('./ReviewQueuePage'), 'ReviewQueuePage') },
+    { path: 'evidence/:unitCode/rounds/:roundId', element: staffPage(() => import('./ChecklistPage'), 'ChecklistPage') },
+    { path: 'evidence/:unitCode/rounds/:roundId/items/:itemCode', element: staffPage(() => import('./ItemPage'), 'ItemPage') },
   ],
   nav: [
     { to: '/evidence', labelKey: 'nav.checklist', roles: ['unit-admin', 'evidence-editor', 'area-admin', 'system-admin'] },

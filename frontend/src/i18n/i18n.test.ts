@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import th from './th.json';
-import { LANGUAGE_STORAGE_KEY, createI18n, storedLanguage } from './index';
+import { LANGUAGE_STORAGE_KEY, storedLanguage } from './index';
+import { createI18n } from './setup';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

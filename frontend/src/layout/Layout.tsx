@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
@@ -18,7 +18,12 @@ export function isRespondentPath(pathname: string): boolean {
 export function Layout() {
   const { t } = useTranslation();
   const { status, session, logout } = useAuth();
-  const quiet = isRespondentPath(useLocation().pathname);
+  const { pathname } = useLocation();
+  const quiet = isRespondentPath(pathname);
+  // On a phone the menu folds behind one button (it grows with her roles, up to 14 links that
+  // pushed the page's content below the first screen); it folds again after each move.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
   const roles = session?.roles ?? [];
   const navItems = features.flatMap((feature) =>
     feature.nav
@@ -47,7 +52,16 @@ export function Layout() {
           )}
           {!quiet && (
           <nav aria-label={t('layout.mainNav')} className="main-nav">
-            <ul>
+            <button
+              type="button"
+              className="button on-dark menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {t('layout.menu')}
+            </button>
+            <ul id="main-menu" className={menuOpen ? 'open' : undefined}>
               <li>
                 <NavLink to="/" end>
                   {t('nav.home')}

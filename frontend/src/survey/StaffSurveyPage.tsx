@@ -1,14 +1,17 @@
 import { useMemo, useState } from 'react';
+import { Actions, Button, DataTable, Notice, PageSection, TextAreaField, TextField } from '../ui/controls';
+import { SelectField } from '../ui/controls';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { ProblemError } from '../api/http';
 import { useAuth } from '../auth/AuthContext';
-import { languageOf } from '../i18n';
-import { posterPdfUrl, qrImageUrl, slipsPdfPath, surveyApi, type CodeBatch } from './api';
+import { languageOf } from '../i18n/language';
+import { posterPdfUrl, qrImageUrl, slipsPdfPath, surveyApi, type CodeBatch, type Round } from './api';
 import { apiBase, fetchFile, saveFile } from '../api/files';
 import { codesCsv, textIn } from './flow';
+import { formatThaiDate } from '../lib/thaiDate';
 import './survey.css';
 
 function download(name: string, text: string, type: string) {
@@ -20,45 +23,60 @@ function download(name: string, text: string, type: string) {
   URL.revokeObjectURL(url);
 }
 
-/** Staff screen of one unit in one round: IIT codes, the EIT link and QR, and progress. */
+/** The round to show first: the open one (the latest year if several), else the latest. */
+export function defaultRound(rounds: Round[]): Round | undefined {
+  const byYear = [...rounds].sort((a, b) => (b.fiscalYear ?? 0) - (a.fiscalYear ?? 0));
+  return byYear.find((r) => r.state === 'OPEN') ?? byYear[0];
+}
+
+/**
+ * Staff screen of one unit in one round: IIT codes, the EIT link and QR, and progress. The open
+ * round and her own unit are chosen already, the units offered are those she looks after (never
+ * typed), and the choice is kept in the address so the page can be bookmarked and shared.
+ */
 export function StaffSurveyPage() {
-  const { t } = useTranslation('survey');
+  const { t, i18n } = useTranslation('survey');
+  const language = languageOf(i18n);
   const { session } = useAuth();
   const [params, setParams] = useSearchParams();
-  const [roundInput, setRoundInput] = useState(params.get('round') ?? '');
-  const [unitInput, setUnitInput] = useState(params.get('unit') ?? session?.unitCode ?? '');
   const http = useHttpClient();
-  const rounds = useQuery({ queryKey: ['survey', 'rounds'], queryFn: () => surveyApi(http).rounds() });
-  const roundId = params.get('round') ?? '';
-  const unitCode = params.get('unit') ?? '';
+  const api = useMemo(() => surveyApi(http), [http]);
+  const rounds = useQuery({ queryKey: ['survey', 'rounds'], queryFn: () => api.rounds() });
+  const roundId = params.get('round') ?? (rounds.data ? (defaultRound(rounds.data)?.id ?? '') : '');
+  const units = useQuery({
+    queryKey: ['survey', 'round-units', roundId],
+    queryFn: () => api.roundProgress(roundId),
+    enabled: roundId !== '',
+  });
+  const unitChoices = (units.data ?? []).map((u) => ({ value: u.unitCode, label: `${textIn(u.unitName, language)} (${u.unitCode})` }));
+  const ownUnit = session?.unitCode && (!units.data || unitChoices.some((c) => c.value === session.unitCode)) ? session.unitCode : undefined;
+  const unitCode = params.get('unit') ?? ownUnit ?? unitChoices[0]?.value ?? '';
+  if (unitCode && !unitChoices.some((c) => c.value === unitCode)) unitChoices.unshift({ value: unitCode, label: unitCode });
+  const roundChoices = (rounds.data ?? []).map((r) => ({
+    value: r.id,
+    label: t('staff.roundChoice', {
+      name: r.name ?? r.id,
+      year: r.fiscalYear ?? '',
+      state: t(`staff.roundState.${r.state}` as never, { defaultValue: r.state }),
+    }),
+  }));
+  if (roundId && !roundChoices.some((c) => c.value === roundId)) roundChoices.unshift({ value: roundId, label: roundId });
+  const choose = (next: { round?: string; unit?: string }) => {
+    const round = next.round ?? roundId;
+    setParams({ round, ...(next.round ? {} : { unit: next.unit ?? unitCode }) }, { replace: true });
+  };
   return (
     <section className="staff-survey">
       <h1>{t('staff.title')}</h1>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          setParams({ round: roundInput.trim(), unit: unitInput.trim() });
-        }}
-      >
-        <label>
-          {t('staff.round')}{' '}
-          <select value={roundInput} onChange={(e) => setRoundInput(e.target.value)} required>
-            <option value="">{t('staff.chooseRound')}</option>
-            {(rounds.data ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {`${r.name ?? r.id} (${r.fiscalYear ?? ''} ${r.state})`}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('staff.unit')} <input value={unitInput} onChange={(e) => setUnitInput(e.target.value)} required />
-        </label>{' '}
-        <button type="submit" className="button">
-          {t('staff.show')}
-        </button>
-      </form>
-      {roundId && unitCode && <UnitPanels roundId={roundId} unitCode={unitCode} />}
+      <div className="ui-inline-fields">
+        <SelectField label={t('staff.round')} choices={roundChoices} value={roundId} onChange={(e) => choose({ round: e.target.value })} />
+        {unitChoices.length > 0 && (
+          <SelectField label={t('staff.unit')} choices={unitChoices} value={unitCode} onChange={(e) => choose({ unit: e.target.value })} />
+        )}
+      </div>
+      {rounds.data?.length === 0 && !roundId && <p>{t('staff.noRounds')}</p>}
+      {units.data?.length === 0 && !unitCode && <p>{t('staff.noUnits')}</p>}
+      {roundId && unitCode && <UnitPanels key={`${roundId}/${unitCode}`} roundId={roundId} unitCode={unitCode} />}
     </section>
   );
 }
@@ -71,9 +89,8 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
   const queryClient = useQueryClient();
   const [count, setCount] = useState('');
   const [batch, setBatch] = useState<CodeBatch | null>(null);
-  const [slips, setSlips] = useState<string[] | null>(null);
   const [toVoid, setToVoid] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const summary = useQuery({ queryKey: ['survey', 'codes', roundId, unitCode], queryFn: () => api.codeSummary(roundId, unitCode) });
   const link = useQuery({ queryKey: ['survey', 'link', roundId, unitCode], queryFn: () => api.eitLink(roundId, unitCode) });
   const progress = useQuery({
@@ -86,11 +103,10 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
     mutationFn: () => api.generateCodes(roundId, unitCode, count ? Number(count) : undefined),
     onSuccess: (result) => {
       setBatch(result);
-      setSlips(null);
       setNotice(null);
       void queryClient.invalidateQueries({ queryKey: ['survey', 'codes', roundId, unitCode] });
     },
-    onError: (error) => setNotice(problem(error)),
+    onError: (error) => setNotice({ tone: 'error', text: problem(error) }),
   });
   // The slips PDF is its own batch: the codes exist in clear only in the answer that made them.
   const slipsPdf = useMutation({
@@ -103,32 +119,26 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
     onSuccess: (file) => {
       saveFile(`iit-slips-${unitCode}.pdf`, file);
       setBatch(null);
-      setSlips(null);
-      setNotice(t('staff.slipsPdfReady'));
+      setNotice({ tone: 'success', text: t('staff.slipsPdfReady') });
       void queryClient.invalidateQueries({ queryKey: ['survey', 'codes', roundId, unitCode] });
     },
-    onError: (error) => setNotice(problem(error)),
+    onError: (error) => setNotice({ tone: 'error', text: problem(error) }),
   });
   const voidCodes = useMutation({
     mutationFn: (what: { codes?: string[]; batchId?: string }) => api.voidCodes(roundId, unitCode, what),
     onSuccess: (result) => {
-      setNotice(t('staff.voided', { count: result.voided }));
+      setNotice({ tone: 'success', text: t('staff.voided', { count: result.voided }) });
       setToVoid('');
       void queryClient.invalidateQueries({ queryKey: ['survey', 'codes', roundId, unitCode] });
     },
-    onError: (error) => setNotice(problem(error)),
+    onError: (error) => setNotice({ tone: 'error', text: problem(error) }),
   });
 
   return (
     <>
-      {notice && (
-        <p className="alert" role="status">
-          {notice}
-        </p>
-      )}
-      <section className="card">
-        <h2>{t('staff.codes')}</h2>
-        {summary.isError && <p className="alert">{problem(summary.error)}</p>}
+      {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
+      <PageSection title={t('staff.codes')}>
+        {summary.isError && <Notice tone="error">{problem(summary.error)}</Notice>}
         {summary.data && (
           <p>
             {t('staff.codeCounts', {
@@ -146,55 +156,34 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
             generate.mutate();
           }}
         >
-          <label>
-            {t('staff.count')}{' '}
-            <input type="number" min={1} max={2000} value={count} placeholder={String(summary.data?.staffCount ?? '')} onChange={(e) => setCount(e.target.value)} />
-          </label>{' '}
-          <button type="submit" className="button" disabled={generate.isPending}>
-            {t('staff.generate')}
-          </button>{' '}
-          <button type="button" className="button secondary" disabled={slipsPdf.isPending} onClick={() => slipsPdf.mutate()}>
-            {t('staff.generateSlipsPdf')}
-          </button>
+          <TextField
+            label={t('staff.count')}
+            type="number"
+            min={1}
+            max={2000}
+            inputMode="numeric"
+            value={count}
+            placeholder={String(summary.data?.staffCount ?? '')}
+            onChange={(e) => setCount(e.target.value)}
+          />
+          <p className="muted">{t('staff.slipsHint')}</p>
+          <Actions>
+            <Button variant="primary" disabled={slipsPdf.isPending} onClick={() => slipsPdf.mutate()}>
+              {t('staff.generateSlipsPdf')}
+            </Button>
+            <Button type="submit" disabled={generate.isPending}>
+              {t('staff.generate')}
+            </Button>
+          </Actions>
         </form>
         {batch && (
           <div>
-            <p className="alert">{t('staff.shownOnce')}</p>
-            <button type="button" className="button" onClick={() => download(`iit-codes-${unitCode}-${batch.createdOn}.csv`, codesCsv(batch), 'text/csv')}>
-              {t('staff.downloadCsv')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                void api
-                  .qrSvgs(batch.codes.map((code) => `${batch.surveyUrl}#code=${code}`))
-                  .then((result) => setSlips(result.svgs))
-                  .catch((error: unknown) => setNotice(problem(error)))
-              }
-            >
-              {t('staff.printSlips')}
-            </button>
-            {slips && (
-              <div className="slips">
-                <p className="no-print">
-                  <button type="button" className="button" onClick={() => window.print()}>
-                    {t('staff.print')}
-                  </button>
-                </p>
-                {batch.codes.map((code, index) => (
-                  <div key={code} className="slip">
-                    {/* SVG made by our own service from the link; it contains no script. */}
-                    <div className="slip-qr" dangerouslySetInnerHTML={{ __html: slips[index] ?? '' }} />
-                    <div>
-                      <p className="slip-title">{t('staff.slipTitle')}</p>
-                      <p className="slip-code">{code}</p>
-                      <p className="slip-help">{t('staff.slipHelp', { url: batch.surveyUrl })}</p>
-                    </div>
-                  </div>
-                ))}
-              </div>
-            )}
+            <Notice tone="info">{t('staff.shownOnce')}</Notice>
+            <Actions>
+              <Button variant="primary" onClick={() => download(`iit-codes-${unitCode}-${batch.createdOn}.csv`, codesCsv(batch), 'text/csv')}>
+                {t('staff.downloadCsv')}
+              </Button>
+            </Actions>
             <ul className="codes">
               {batch.codes.map((code) => (
                 <li key={code}>{code}</li>
@@ -203,7 +192,7 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
           </div>
         )}
         {summary.data && summary.data.batches.length > 0 && (
-          <table>
+          <DataTable label={t('staff.batches')}>
             <thead>
               <tr>
                 <th>{t('staff.batchDate')}</th>
@@ -218,19 +207,17 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
             <tbody>
               {summary.data.batches.map((b) => (
                 <tr key={b.batchId}>
-                  <td>{b.createdOn}</td>
+                  <td>{formatThaiDate(new Date(`${b.createdOn}T00:00:00`), { language, style: 'short' })}</td>
                   <td>{b.createdBy}</td>
                   <td>{b.size}</td>
                   <td>{b.voided}</td>
                   <td>
-                    <button type="button" className="button secondary" onClick={() => voidCodes.mutate({ batchId: b.batchId })}>
-                      {t('staff.voidBatch')}
-                    </button>
+                    <Button onClick={() => voidCodes.mutate({ batchId: b.batchId })}>{t('staff.voidBatch')}</Button>
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
         <form
           onSubmit={(event) => {
@@ -239,17 +226,15 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
             if (codes.length > 0) voidCodes.mutate({ codes });
           }}
         >
-          <label htmlFor="void-codes">{t('staff.voidCodes')}</label>
-          <textarea id="void-codes" value={toVoid} onChange={(e) => setToVoid(e.target.value)} rows={2} />
-          <button type="submit" className="button secondary">
-            {t('staff.void')}
-          </button>
+          <TextAreaField label={t('staff.voidCodes')} value={toVoid} onChange={(e) => setToVoid(e.target.value)} rows={2} />
+          <Actions>
+            <Button type="submit">{t('staff.void')}</Button>
+          </Actions>
         </form>
-      </section>
+      </PageSection>
 
-      <section className="card">
-        <h2>{t('staff.link')}</h2>
-        {link.isError && <p className="alert">{problem(link.error)}</p>}
+      <PageSection title={t('staff.link')}>
+        {link.isError && <Notice tone="error">{problem(link.error)}</Notice>}
         {link.data && (
           <>
             <p>
@@ -271,14 +256,12 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
             </p>
           </>
         )}
-      </section>
+      </PageSection>
 
-      <section className="card">
-        <h2>{t('staff.progress')}</h2>
-        {progress.isError && <p className="alert">{problem(progress.error)}</p>}
+      <PageSection title={t('staff.progress')}>
+        {progress.isError && <Notice tone="error">{problem(progress.error)}</Notice>}
         {progress.data && (
-          <table>
-            <caption>{textIn(progress.data.unitName, language)}</caption>
+          <DataTable label={t('staff.progress')} caption={textIn(progress.data.unitName, language)}>
             <thead>
               <tr>
                 <th>{t('staff.instrument')}</th>
@@ -295,11 +278,11 @@ function UnitPanels({ roundId, unitCode }: { roundId: string; unitCode: string }
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
         {progress.data && <p className="muted">{t('staff.countsInSteps', { step: progress.data.releaseStep })}</p>}
         {progress.data?.instruments.some((i) => i.breakdownHidden) && <p className="muted">{t('staff.breakdownHidden')}</p>}
-      </section>
+      </PageSection>
     </>
   );
 }

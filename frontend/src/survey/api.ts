@@ -146,6 +146,8 @@ export function surveyApi(http: HttpClient) {
       http.request(`${base}/qr`, z.object({ svgs: z.array(z.string()) }), { method: 'POST', body: { texts } }),
     eitLink: (roundId: string, unitCode: string) => http.get(`${unitPath(roundId, unitCode)}/eit-link`, eitLinkSchema),
     progress: (roundId: string, unitCode: string) => http.get(`${unitPath(roundId, unitCode)}/progress`, progressSchema),
+    /** Every unit of the round the caller looks after (no per-question counts): her choice of units. */
+    roundProgress: (roundId: string) => http.get(`${base}/rounds/${enc(roundId)}/progress`, z.array(progressSchema)),
   };
 }
 

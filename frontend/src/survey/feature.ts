@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import type { Feature } from '../features';
-import { lazyPage } from '../lib/lazyPage';
+import { staffPage } from '../lib/lazyPage';
 import { EitLinkPage } from './EitLinkPage';
 import { OwnRespondPage } from './own/OwnRespondPage';
 import en from './i18n/en.json';
@@ -17,10 +17,10 @@ export const surveyFeature: Feature = {
     // Public: respondents have no account. The IIT code arrives in the fragment (#code=…).
     { path: 's/:roundId/:unitCode/:instrument', element: createElement(RespondentPage) },
     { path: 'e/:token', element: createElement(EitLinkPage) },
-    { path: 'survey/manage', element: lazyPage(() => import('./StaffSurveyPage'), 'StaffSurveyPage') },
+    { path: 'survey/manage', element: staffPage(() => import('./StaffSurveyPage'), 'StaffSurveyPage') },
     // Public: an office's own survey, answered anonymously by its link.
     { path: 'o/:token', element: createElement(OwnRespondPage) },
-    { path: 'survey/own', element: lazyPage(() => import('./own/OwnSurveysPage'), 'OwnSurveysPage') },
+    { path: 'survey/own', element: staffPage(() => import('./own/OwnSurveysPage'), 'OwnSurveysPage') },
   ],
   nav: [
     { to: '/survey/manage', labelKey: 'nav.manage', roles: ['unit-admin', 'area-admin', 'system-admin'] },

@@ -44,7 +44,7 @@ describe('printable slips and poster', () => {
     });
     await screen.findByText(/สร้างแล้ว 0 รหัส/);
     await user.type(screen.getByLabelText(/จำนวนรหัส/), '30');
-    await user.click(screen.getByRole('button', { name: 'สร้างรหัสเป็นบัตรพิมพ์ (PDF)' }));
+    await user.click(screen.getByRole('button', { name: 'พิมพ์บัตรรหัส (PDF พร้อม QR code)' }));
 
     expect(await screen.findByText(/ดาวน์โหลดบัตรรหัส PDF แล้ว/)).toBeInTheDocument();
     const [url, init] = files.mock.calls[0] as unknown as [string, RequestInit];
@@ -73,7 +73,7 @@ describe('printable slips and poster', () => {
       http: createHttpClient({ baseUrl: '/api', fetch: staffApi() }),
     });
     await screen.findByText(/สร้างแล้ว 0 รหัส/);
-    await user.click(screen.getByRole('button', { name: 'สร้างรหัสเป็นบัตรพิมพ์ (PDF)' }));
+    await user.click(screen.getByRole('button', { name: 'พิมพ์บัตรรหัส (PDF พร้อม QR code)' }));
     expect(await screen.findByText('ไม่มีสิทธิ์จัดการหน่วยงาน KALASIN2')).toBeInTheDocument();
   });
 

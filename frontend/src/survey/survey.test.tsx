@@ -331,26 +331,32 @@ describe('a teacher on a phone (issue 20)', () => {
 });
 
 describe('staff screen', () => {
-  it('lists the rounds, then shows code counts, the EIT link and progress of the chosen unit', async () => {
+  it('opens on the open round and her own unit, chosen from the units she looks after, with everything shown at once', async () => {
     const user = userEvent.setup();
+    const unitProgress = (unitCode: string, th: string) => ({
+      roundId: 'R2',
+      unitCode,
+      unitName: { th },
+      releaseStep: 5,
+      instruments: [
+        { instrument: 'IIT', received: 12, required: 25, population: 67, breakdownHidden: false, questions: {} },
+        { instrument: 'EIT', received: 3, required: 200, population: 2000, breakdownHidden: true, questions: null },
+      ],
+    });
     const fetch = vi.fn(async (url: string | URL | Request) => {
       const path = String(url);
-      if (path.endsWith('/survey/rounds')) return json([{ id: 'R1', name: 'ITA 2569', fiscalYear: 2569, state: 'OPEN', scopeUnitCode: 'OBEC' }]);
+      if (path.endsWith('/survey/rounds'))
+        return json([
+          { id: 'R1', name: 'ITA 2566', fiscalYear: 2566, state: 'PUBLISHED', scopeUnitCode: 'OBEC' },
+          { id: 'R2', name: 'ITA 2569', fiscalYear: 2569, state: 'OPEN', scopeUnitCode: 'OBEC' },
+        ]);
+      if (path.endsWith('/rounds/R2/progress'))
+        return json([unitProgress('KALASIN2', 'สพป.กาฬสินธุ์ เขต 2'), unitProgress('KALASIN2-S001', 'โรงเรียนบ้านนา')]);
       if (path.endsWith('/access-codes'))
-        return json({ roundId: 'R1', unitCode: 'KALASIN2', staffCount: 67, generated: 67, used: 12, voided: 1, unused: 54, batches: [] });
+        return json({ roundId: 'R2', unitCode: 'KALASIN2', staffCount: 67, generated: 67, used: 12, voided: 1, unused: 54, batches: [] });
       if (path.endsWith('/eit-link'))
-        return json({ token: 'tok', roundId: 'R1', unitCode: 'KALASIN2', url: 'http://localhost:8080/e/tok', qrSvg: '/links/tok/qr.svg', qrPng: '/links/tok/qr.png' });
-      if (path.endsWith('/progress'))
-        return json({
-          roundId: 'R1',
-          unitCode: 'KALASIN2',
-          unitName: { th: 'สพป.กาฬสินธุ์ เขต 2' },
-          releaseStep: 5,
-          instruments: [
-            { instrument: 'IIT', received: 12, required: 25, population: 67, breakdownHidden: false, questions: {} },
-            { instrument: 'EIT', received: 3, required: 200, population: 2000, breakdownHidden: true, questions: null },
-          ],
-        });
+        return json({ token: 'tok', roundId: 'R2', unitCode: 'KALASIN2', url: 'http://localhost:8080/e/tok', qrSvg: '/links/tok/qr.svg', qrPng: '/links/tok/qr.png' });
+      if (path.endsWith('/progress')) return json(unitProgress('KALASIN2', 'สพป.กาฬสินธุ์ เขต 2'));
       return json({}, 404);
     });
     const { StaffSurveyPage } = await import('./StaffSurveyPage');
@@ -359,19 +365,31 @@ describe('staff screen', () => {
       http: createHttpClient({ baseUrl: '/api', fetch }),
       auth: { status: 'authenticated', session: { name: 'unit', roles: ['unit-admin'], unitCode: 'KALASIN2' } as never },
     });
-    await user.selectOptions(await screen.findByRole('combobox'), await screen.findByRole('option', { name: /ITA 2569/ }));
-    await user.click(screen.getByRole('button', { name: 'แสดง' }));
+    // No "show" button: the open round and her unit are there at once, in Thai words.
+    expect(screen.queryByRole('button', { name: 'แสดง' })).not.toBeInTheDocument();
     expect(await screen.findByText('สร้างแล้ว 67 รหัส ใช้แล้ว 12 ยกเลิก 1 ยังไม่ใช้ 54 (บุคลากร 67 คน)')).toBeInTheDocument();
+    const round = screen.getByLabelText('รอบการประเมิน');
+    expect(round).toHaveDisplayValue('ITA 2569 ปีงบประมาณ 2569 (เปิดรับคำตอบ)');
+    expect(within(round).getByRole('option', { name: 'ITA 2566 ปีงบประมาณ 2566 (ประกาศผลแล้ว)' })).toBeInTheDocument();
+    const unit = await screen.findByLabelText('หน่วยงาน');
+    expect(unit.tagName).toBe('SELECT');
+    expect(unit).toHaveDisplayValue('สพป.กาฬสินธุ์ เขต 2 (KALASIN2)');
+    expect(within(unit).getAllByRole('option').map((o) => o.textContent)).toEqual(['สพป.กาฬสินธุ์ เขต 2 (KALASIN2)', 'โรงเรียนบ้านนา (KALASIN2-S001)']);
     expect(await screen.findByRole('link', { name: 'http://localhost:8080/e/tok' })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'QR code ของลิงก์แบบวัด EIT' })).toHaveAttribute('src', '/api/survey/links/tok/qr.svg');
     expect(await screen.findByText('ผลรายข้อจะแสดงเมื่อมีผู้ตอบอย่างน้อย 5 คน เพื่อปกป้องผู้ตอบ')).toBeInTheDocument();
     // Why a colleague's answer does not show at once: the counts move in steps.
     expect(screen.getByText(/ตัวเลขจะเพิ่มทีละอย่างน้อย 5 คำตอบ/)).toBeInTheDocument();
+    // One button makes printable slips; no second one that does nearly the same.
+    expect(screen.getAllByRole('button', { name: /บัตร/ }).map((b) => b.textContent)).toEqual(['พิมพ์บัตรรหัส (PDF พร้อม QR code)']);
+
+    await user.selectOptions(unit, 'KALASIN2-S001');
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith('/api/survey/rounds/R2/units/KALASIN2-S001/access-codes', expect.anything()));
   });
 });
 
 describe('code slips', () => {
-  it('shows a new batch once, with printable slips whose QR links carry the code in the fragment', async () => {
+  it('shows a new batch once, as a list and a CSV whose QR links carry the code in the fragment', async () => {
     const user = userEvent.setup();
     const bodies: Record<string, unknown> = {};
     const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
@@ -396,12 +414,9 @@ describe('code slips', () => {
     await screen.findByText(/สร้างแล้ว 0 รหัส/);
     await user.click(screen.getByRole('button', { name: 'สร้างรหัส' }));
     expect(await screen.findByText(/รหัสชุดนี้แสดงเพียงครั้งเดียว/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'ทำบัตรรหัสสำหรับพิมพ์ (พร้อม QR code)' }));
-    expect(await screen.findByRole('button', { name: 'พิมพ์ / บันทึกเป็น PDF' })).toBeInTheDocument();
-    expect(bodies['/api/survey/qr']).toEqual({
-      texts: ['http://x/s/R1/KALASIN2/iit#code=22222-33333', 'http://x/s/R1/KALASIN2/iit#code=44444-55555'],
-    });
-    expect(document.querySelectorAll('.slip')).toHaveLength(2);
+    expect(screen.getByText('22222-33333')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'ดาวน์โหลด CSV' })).toBeInTheDocument();
+    expect(bodies['/api/survey/rounds/R1/units/KALASIN2/access-codes']).toEqual({});
     // The code never travels in a request line: no URL fetched contains it.
     expect(fetch.mock.calls.map((call) => String(call[0])).join(' ')).not.toContain('22222');
   });

@@ -7,7 +7,8 @@ import { vi } from 'vitest';
 import { ApiProvider } from '../api/ApiContext';
 import { createHttpClient, type HttpClient } from '../api/http';
 import { AuthContext, type AuthContextValue } from '../auth/AuthContext';
-import { createI18n, type Language } from '../i18n';
+import type { Language } from '../i18n';
+import { createI18n } from '../i18n/setup';
 
 export interface TestOptions {
   language?: Language;

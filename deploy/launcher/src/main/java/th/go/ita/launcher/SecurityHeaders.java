@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * from this origin only (no inline script, no eval); styles from this origin plus inline, since
  * ECharts and React position and colour elements with style attributes and the public OIT pages
  * carry their stylesheet inline; images also as {@code data:}/{@code blob:} (ECharts' export, QR
- * slips); Keycloak's origin for the OIDC calls (discovery, token, refresh: {@code connect-src}) and,
- * should a silent renew ever use an iframe, {@code frame-src}. The login itself is a top-level
+ * slips, an auditor's preview of an evidence image); Keycloak's origin for the OIDC calls
+ * (discovery, token, refresh: {@code connect-src}) and, should a silent renew ever use an iframe,
+ * {@code frame-src}, which also allows {@code blob:}: the auditor's PDF preview is a frame on a blob
+ * URL made from an authenticated fetch (the file needs the bearer token a plain src would not send). The login itself is a top-level
  * navigation to Keycloak, which CSP does not restrict. No other site may frame these pages.
  */
 public final class SecurityHeaders {
@@ -44,7 +46,7 @@ public final class SecurityHeaders {
                 "img-src 'self' data: blob:",
                 "font-src 'self' data:",
                 "connect-src 'self' " + keycloak,
-                "frame-src " + keycloak,
+                "frame-src " + keycloak + " blob:",
                 "frame-ancestors 'self'",
                 "form-action 'self' " + keycloak,
                 "base-uri 'self'",

@@ -72,7 +72,7 @@ class GatewayTest {
         int port = PortCheck.freePort();
         var survey = new LauncherConfig.ServiceSpec("survey-service", "survey", service.getAddress().getPort());
         String csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-                + "font-src 'self' data:; connect-src 'self' http://localhost:8180; frame-src http://localhost:8180; "
+                + "font-src 'self' data:; connect-src 'self' http://localhost:8180; frame-src http://localhost:8180 blob:; "
                 + "frame-ancestors 'self'; form-action 'self' http://localhost:8180; base-uri 'self'; object-src 'none'";
         try (Gateway gateway = Gateway.start(port, dist, List.of(survey), "window.__ITA_ENV__ = {};", KEYCLOAK + "/", false)) {
             for (String path : List.of("/", "/dashboard/KALASIN2", "/app.js", "/env.js", "/api/survey/rounds",

@@ -11,6 +11,10 @@ import th.go.ita.evidence.support.TestDb;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -101,5 +105,49 @@ class ChecklistTest {
         given().get("/units/EVB/auditors").then().statusCode(200).body("auditor", contains("auditor.two"));
         given().delete("/units/EVB/auditors/auditor.two").then().statusCode(204);
         given().get("/units/EVB/auditors").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    @TestSecurity(user = "area.eva", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVA"))
+    void areaAdminAssignsAnAuditorToHerWholeAreaAtOnce() {
+        OitFixture.newRound(db);
+        given().contentType("application/json").body("{\"auditor\":\"auditor.bulk\",\"area\":\"EVA\"}")
+                .post("/auditor-assignments").then().statusCode(200)
+                .body("unitCodes", contains("EVA", "EVU1", "EVU2")).body("added", equalTo(3));
+        given().get("/units/EVU2/auditors").then().statusCode(200).body("auditor", hasItem("auditor.bulk"));
+        // Again: nothing new, nothing doubled.
+        given().contentType("application/json").body("{\"auditor\":\"auditor.bulk\",\"unitCodes\":[\"EVU1\",\"EVU2\"]}")
+                .post("/auditor-assignments").then().statusCode(200).body("added", equalTo(0));
+    }
+
+    @Test
+    @TestSecurity(user = "area.evb", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVB"))
+    void bulkAssignmentOutsideTheCallersAreaIsRefusedWhole() {
+        OitFixture.newRound(db);
+        given().contentType("application/json").body("{\"auditor\":\"auditor.other\",\"area\":\"EVA\"}")
+                .post("/auditor-assignments").then().statusCode(403)
+                .body("type", equalTo("urn:ita:problem:unit-out-of-scope"));
+        // Her own area first, another office's unit after: nothing at all is assigned.
+        given().contentType("application/json").body("{\"auditor\":\"auditor.other\",\"unitCodes\":[\"EVB\",\"EVU1\"]}")
+                .post("/auditor-assignments").then().statusCode(403);
+        given().get("/units/EVB/auditors").then().statusCode(200).body("auditor", not(hasItem("auditor.other")));
+    }
+
+    @Test
+    @TestSecurity(user = "area.evb", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "EVB"))
+    void bulkAssignmentWithoutOneClearTargetIsABadRequestInThaiAndEnglish() {
+        for (String body : new String[]{"{\"auditor\":\"a.b\"}", "{\"auditor\":\"a.b\",\"area\":\"EVB\",\"unitCodes\":[\"EVB\"]}"}) {
+            given().contentType("application/json").body(body).post("/auditor-assignments").then().statusCode(400)
+                    .contentType("application/problem+json").body("type", equalTo("urn:ita:problem:assignment-target"))
+                    .body("detail_th", containsString("เขตพื้นที่")).body("detail_en", containsString("exactly one"));
+        }
+        given().contentType("application/json").body("{\"auditor\":\"not a name!\",\"area\":\"EVB\"}")
+                .post("/auditor-assignments").then().statusCode(400).contentType("application/problem+json")
+                .body("detail_th", notNullValue()).body("detail_en", notNullValue());
+        given().contentType("application/json").body("not json").post("/auditor-assignments").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 }
