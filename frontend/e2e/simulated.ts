@@ -27,6 +27,9 @@ export async function withGatewayCsp(page: Page) {
     async (route: Route) => {
       if (route.request().resourceType() !== 'document') return route.fallback();
       const response = await route.fetch();
+      // Behind the started stack's gateway (LocalStackIT) the page already carries the real policy,
+      // naming that stack's Keycloak: keep it. `vite preview` sends none: add the gateway's.
+      if (response.headers()['content-security-policy']) return route.fulfill({ response });
       return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': GATEWAY_CSP } });
     },
   );
