@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -29,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * {@code /env.js} gives the SPA its runtime settings, and everything else is the built SPA, with
  * unknown paths answered by {@code index.html} so client-side routes survive a reload.
  * {@code /oit/...} (public disclosure pages) goes to evidence-service as it is.
+ *
+ * <p>What the gateway answers itself (a body over a service's limit, a service down or breaking
+ * the connection, an address too long) is problem+json in Thai and English ({@link GatewayProblems}).
  *
  * <p>Every answer carries the {@link SecurityHeaders}, and the services' management paths under
  * {@code /q/} other than OpenAPI and health (metrics, Swagger UI, dev UI) are answered 404 here
@@ -81,7 +85,9 @@ public final class Gateway implements AutoCloseable {
                     }
                 });
             }
+            router.route(service.gatewayPrefix() + "/*").handler(GatewayProblems.bodyLimit(service.maxBodyBytes()));
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service.port(), "localhost");
+            proxy.addInterceptor(new GatewayProblems.Unanswered());
             proxy.addInterceptor(new ClientAddress());
             proxy.addInterceptor(ProxyInterceptor.builder().removingPathPrefix(service.gatewayPrefix()).build());
             router.route(service.gatewayPrefix() + "/*").handler(ProxyHandler.create(proxy));
@@ -89,6 +95,7 @@ public final class Gateway implements AutoCloseable {
         // Public OIT disclosure pages live at permanent addresses offices link to: passed unchanged.
         services.stream().filter(s -> s.database().equals("evidence")).findFirst().ifPresent(evidence -> {
             HttpProxy oit = HttpProxy.reverseProxy(client).origin(evidence.port(), "localhost");
+            oit.addInterceptor(new GatewayProblems.Unanswered());
             oit.addInterceptor(new ClientAddress());
             router.route("/oit/*").handler(ProxyHandler.create(oit));
         });
@@ -110,7 +117,11 @@ public final class Gateway implements AutoCloseable {
                 ctx.next();
             }
         });
-        HttpServer server = vertx.createHttpServer(Compression.serverOptions()).requestHandler(router)
+        // As far up as the services' own decoders (platform/problem), so their problem+json 414 and
+        // 431 come through; past that the gateway answers problem+json itself.
+        HttpServerOptions options = Compression.serverOptions().setMaxInitialLineLength(65536).setMaxHeaderSize(65536);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(router)
+                .invalidRequestHandler(GatewayProblems::invalidRequest)
                 .listen(port, "localhost").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return new Gateway(vertx, server);
     }

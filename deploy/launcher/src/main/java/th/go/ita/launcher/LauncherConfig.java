@@ -45,6 +45,18 @@ public record LauncherConfig(
         public Path app(Path projectRoot) {
             return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         }
+
+        /**
+         * The service's {@code quarkus.http.limits.max-body-size} (its application.properties, checked
+         * by LauncherConfigTest): the gateway refuses a longer body itself, with the same 413.
+         */
+        public long maxBodyBytes() {
+            return switch (database) {
+                case "survey" -> 64L * 1024;
+                case "evidence" -> 64L * 1024 * 1024;
+                default -> 10240L * 1024; // Quarkus' default
+            };
+        }
     }
 
     public static LauncherConfig from(Path projectRoot, List<String> args, Function<String, String> env) {

@@ -171,6 +171,12 @@ class LocalStackIT {
         }
     }
 
+    /** Issue 16: the hostile-input corpus through the gateway, with a real token and without. */
+    @Test
+    void brokenAndHostileInputThroughTheGatewayGetsProblemsNeverA5xx() throws Exception {
+        new GatewayHostileInput(config, LocalStackIT::demoToken).run();
+    }
+
     /** The anonymity audit (survey-service README, threat model): tables, topics, logs and the diff attack. */
     @Test
     void noTableTopicOrLogLinksAnAnswerToItsPersonAndNoSingleAnswerMovesAFigure() throws Exception {

@@ -58,6 +58,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        if (e instanceof BuddhistEraDates.BuddhistEraDate date) {
+            String field = pathOf(date);
+            return respond(400, "buddhist-era-date", List.of(new Problem.FieldError(field,
+                            ProblemMessages.en("buddhist-era-date.field", date.typed(), date.gregorian()),
+                            ProblemMessages.th("buddhist-era-date.field", date.typed(), date.gregorian()),
+                            ProblemMessages.en("buddhist-era-date.field", date.typed(), date.gregorian()))),
+                    headers, uri, field, date.typed(), date.gregorian());
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return respond(400, "unknown-field", List.of(fieldError(pathOf(u), "unknown-field.field")), headers, uri);
         }

@@ -1,218 +1,180 @@
 package th.go.ita.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every operation of the service's own OpenAPI document, tried with the broken and hostile input
- * of {@code hostile-input/corpus.json}: each path parameter, each query parameter, each field of
- * a JSON body and the whole body in turn. A new operation is covered without writing a case. What
- * a person would notice is a 5xx, or an error that is not problem+json in Thai and English.
- * Run it with a caller who may reach every operation (a system-admin), so input gets past access.
+ * of {@code hostile-input/corpus.json} ({@link HostileCases}): each path parameter, each query
+ * parameter, each field of a JSON body, the whole body, multipart parts, a URL and a header over
+ * the HTTP layer's limits. A new operation is covered without writing a case. What a person would
+ * notice: a 5xx, an error that is not problem+json in Thai and English, or a refused request that
+ * stored something anyway ({@link TableSnapshot} around every case: only accepted requests may
+ * change a table).
  */
 public final class HostileInputCorpus {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
-    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
-
     /** What one run tried and what went wrong. */
-    public record Report(int operations, int cases, int serverErrors, List<String> failures) {
+    public record Report(int operations, int cases, int serverErrors, int acceptedWrites, List<String> failures,
+                         double snapshotSeconds) {
     }
 
     private HostileInputCorpus() {
     }
 
-    /** Runs the corpus and fails with every request that was answered wrongly. */
+    /**
+     * Runs the corpus as the test's caller (a system-admin, so input gets past access to the code
+     * that reads it) and fails with every request that was answered wrongly.
+     */
     public static Report assertNoServerErrorsAndOnlyProblems(String service) {
-        Report report = run();
-        System.out.printf("[measure] hostile input, %s: %d operations, %d cases, %d answered 5xx, %d wrongly%n",
-                service, report.operations(), report.cases(), report.serverErrors(), report.failures().size());
+        long started = System.nanoTime();
+        Report report = run(TableSnapshot.ofThisService());
+        System.out.printf("[measure] hostile input, %s: %d operations, %d cases, %d answered 5xx, %d wrongly,"
+                        + " %d accepted writes, %.1f s (%.1f s of it reading the tables)%n", service, report.operations(), report.cases(),
+                report.serverErrors(), report.failures().size(), report.acceptedWrites(), (System.nanoTime() - started) / 1e9,
+                report.snapshotSeconds());
         assertTrue(report.failures().isEmpty(), report.failures().size() + " answers were wrong, e.g.:\n"
                 + String.join("\n", report.failures().subList(0, Math.min(40, report.failures().size()))));
         return report;
     }
 
-    public static Report run() {
-        JsonNode corpus = resource("hostile-input/corpus.json");
-        JsonNode api = read(given().accept("application/json").get("/q/openapi?format=json").asString());
-        int operations = 0;
-        int cases = 0;
-        int serverErrors = 0;
+    /**
+     * The plain request of every operation without a token: an operation the document marks as
+     * secured is refused (401, or a refusal made before the caller is looked at) as problem+json; a
+     * public one answers anything but a 5xx.
+     */
+    public static Report assertWithoutATokenEveryOperationIsRefusedOrPublic(String service) {
+        JsonNode api = openApi();
         List<String> failures = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            if (path.getKey().startsWith("/q/")) {
-                continue;
+        int serverErrors = 0;
+        List<HostileCases.Operation> operations = HostileCases.operations(api, HostileCases.corpus());
+        for (HostileCases.Operation operation : operations) {
+            HostileCases.Case c = HostileCases.plain(operation);
+            Response response = send(c);
+            serverErrors += response.statusCode() >= 500 ? 1 : 0;
+            String wrong = HostileCases.wrong(c, response.statusCode(), response.contentType(), response.asString());
+            // Refusals decided before who asks is known are as good: 404 (a placeholder parameter the
+            // route's pattern does not match), 406 (JSON asked of a CSV download), 415 (no body where a
+            // form belongs). What must never happen is an answer, or a 403 that looked at a caller.
+            if (wrong == null && operation.secured() && !Set.of(401, 404, 406, 415).contains(response.statusCode())) {
+                wrong = response.statusCode() + " to a secured operation without a token";
             }
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().get(method);
-                if (operation == null) {
+            if (wrong != null) {
+                failures.add(operation.name() + " without a token → " + wrong);
+            }
+        }
+        System.out.printf("[measure] without a token, %s: %d operations, %d secured, %d answered 5xx, %d wrongly%n",
+                service, operations.size(), operations.stream().filter(HostileCases.Operation::secured).count(),
+                serverErrors, failures.size());
+        assertTrue(operations.stream().anyMatch(HostileCases.Operation::secured), "the document marks secured operations");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        return new Report(operations.size(), operations.size(), serverErrors, 0, failures, 0);
+    }
+
+    /**
+     * The corpus' Buddhist-era dates on every date field of a JSON body: each that reaches the body
+     * (a 400) names the field and the Gregorian date in Thai and English. A service without a date
+     * field in any body has nothing to check.
+     */
+    public static void assertBuddhistEraDatesAreNamed(String service) {
+        List<String> named = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        for (HostileCases.Operation operation : HostileCases.operations(openApi(), HostileCases.corpus())) {
+            for (HostileCases.Case c : operation.cases()) {
+                if (c.expectType() == null) {
                     continue;
                 }
-                operations++;
-                for (Case c : cases(api, corpus, path.getKey(), path.getValue(), method, operation)) {
-                    cases++;
-                    Response response = c.send();
-                    String wrong = wrong(response);
-                    if (response.statusCode() >= 500) {
-                        serverErrors++;
-                    }
-                    if (wrong != null) {
-                        failures.add(method.toUpperCase() + " " + path.getKey() + " [" + c.what + "] → " + wrong);
-                    }
+                tried++;
+                Response response = send(c);
+                if (response.statusCode() != 400) {
+                    continue;
                 }
+                JsonNode problem = HostileCases.read(response.asString());
+                String th = problem == null ? "" : problem.path("detail_th").asText();
+                String en = problem == null ? "" : problem.path("detail_en").asText();
+                boolean right = problem != null && HostileCases.BUDDHIST_ERA_DATE.equals(problem.path("type").asText())
+                        && th.contains("พุทธศักราช") && th.contains("2026-10-01") && en.contains("2026-10-01")
+                        && problem.path("errors").path(0).path("message_th").asText().contains("2026");
+                (right ? named : failures).add(operation.name() + " [" + c.what() + "] → " + response.asString());
             }
         }
-        return new Report(operations, cases, serverErrors, failures);
+        System.out.printf("[measure] Buddhist-era dates, %s: %d cases, %d named, %d wrong%n", service, tried,
+                named.size(), failures.size());
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(tried == 0 || !named.isEmpty(), "no date field was reached: " + tried + " cases tried");
     }
 
-    /** Null when the answer is right: below 500, and an error is problem+json with Thai and English. */
-    private static String wrong(Response response) {
-        int status = response.statusCode();
-        String type = String.valueOf(response.contentType());
-        if (status < 400) {
-            return null;
-        }
-        if (status >= 500 || !type.startsWith("application/problem+json")) {
-            return status + " " + type + " " + abbreviate(response.asString());
-        }
-        JsonNode body = read(response.asString());
-        if (body == null || body.path("detail_th").asText().isBlank() || body.path("detail_en").asText().isBlank()) {
-            return status + " problem without Thai and English detail: " + abbreviate(response.asString());
-        }
-        return null;
-    }
-
-    private record Case(String what, String method, String url, String contentType, String body) {
-        Response send() {
-            RequestSpecification request = given().urlEncodingEnabled(false).accept("application/json");
-            if (body != null) {
-                request = request.contentType(contentType).body(body);
-            }
-            return request.request(method.toUpperCase(), url);
-        }
-    }
-
-    private static List<Case> cases(JsonNode api, JsonNode corpus, String template, JsonNode pathItem, String method,
-                                    JsonNode operation) {
-        List<String> pathParams = new ArrayList<>();
-        Matcher m = PARAMETER.matcher(template);
-        while (m.find()) {
-            pathParams.add(m.group(1));
-        }
-        List<String> queryParams = new ArrayList<>();
-        for (JsonNode p : parameters(pathItem, operation)) {
-            if ("query".equals(p.path("in").asText())) {
-                queryParams.add(p.path("name").asText());
-            }
-        }
-        JsonNode content = operation.path("requestBody").path("content");
-        boolean json = content.has("application/json");
-        String plainBody = json ? "{}" : null;
-        String plainType = json ? "application/json" : null;
-
-        List<Case> cases = new ArrayList<>();
-        for (String param : pathParams) {
-            for (JsonNode value : corpus.path("pathValues")) {
-                String url = fill(template, param, expand(value.asText()));
-                cases.add(new Case("path " + param + "=" + shortly(value.asText()), method, url, plainType, plainBody));
-            }
-        }
-        String plain = fill(template, null, null);
-        for (String param : queryParams) {
-            for (JsonNode value : corpus.path("queryValues")) {
-                cases.add(new Case("query " + param + "=" + shortly(value.asText()), method,
-                        plain + "?" + param + "=" + expand(value.asText()), plainType, plainBody));
-            }
-        }
-        if (json) {
-            for (JsonNode body : corpus.path("bodies")) {
-                cases.add(new Case("body " + shortly(body.asText()), method, plain, "application/json", body.asText()));
-            }
-            cases.add(new Case("body as text/plain", method, plain, "text/plain", "{}"));
-            for (String field : fields(api, content.path("application/json").path("schema"))) {
-                for (JsonNode value : corpus.path("fieldValues")) {
-                    cases.add(new Case("field " + field + "=" + shortly(value.asText()), method, plain, "application/json",
-                            "{\"" + field + "\": " + expand(value.asText()) + "}"));
+    public static Report run(TableSnapshot tables) {
+        JsonNode api = openApi();
+        int cases = 0;
+        int serverErrors = 0;
+        int acceptedWrites = 0;
+        List<String> failures = new ArrayList<>();
+        Map<String, String> before = tables == null ? null : tables.take();
+        List<HostileCases.Operation> operations = HostileCases.operations(api, HostileCases.corpus());
+        for (HostileCases.Operation operation : operations) {
+            for (HostileCases.Case c : operation.cases()) {
+                cases++;
+                Response response = send(c);
+                int status = response.statusCode();
+                serverErrors += status >= 500 ? 1 : 0;
+                String wrong = HostileCases.wrong(c, status, response.contentType(), response.asString());
+                if (wrong != null) {
+                    failures.add(operation.name() + " [" + c.what() + "] → " + wrong);
                 }
+                if (tables == null) {
+                    continue;
+                }
+                Map<String, String> after = tables.take();
+                Set<String> changed = TableSnapshot.changed(before, after);
+                if (!changed.isEmpty() && status < 400) {
+                    acceptedWrites++;
+                } else if (!changed.isEmpty() && status < 500) {
+                    if (quiet(tables, after)) {
+                        // Nothing moves without a request now, so this request moved it.
+                        failures.add(operation.name() + " [" + c.what() + "] → " + status
+                                + " refused, yet changed " + changed);
+                    }
+                    after = tables.take();
+                }
+                before = after;
             }
-        } else if (!content.isMissingNode() && !content.isEmpty()) {
-            cases.add(new Case("body as application/json", method, plain, "application/json", "{\"a\": \"\\u0000\"}"));
         }
-        return cases;
+        return new Report(operations.size(), cases, serverErrors, acceptedWrites, failures, tables == null ? 0 : tables.seconds());
     }
 
-    private static List<JsonNode> parameters(JsonNode pathItem, JsonNode operation) {
-        List<JsonNode> all = new ArrayList<>();
-        pathItem.path("parameters").forEach(all::add);
-        operation.path("parameters").forEach(all::add);
-        return all;
-    }
-
-    /** The body's top-level properties, through one {@code $ref} if it has one. */
-    private static List<String> fields(JsonNode api, JsonNode schema) {
-        JsonNode resolved = schema;
-        if (schema.has("$ref")) {
-            String ref = schema.get("$ref").asText();
-            resolved = api.at(ref.substring(1));
-        }
-        List<String> fields = new ArrayList<>();
-        resolved.path("properties").fieldNames().forEachRemaining(fields::add);
-        return fields;
-    }
-
-    /** The template with {@code param} set to {@code value} and every other parameter to a harmless one. */
-    private static String fill(String template, String param, String value) {
-        Matcher m = PARAMETER.matcher(template);
-        StringBuilder url = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(url, Matcher.quoteReplacement(m.group(1).equals(param) ? value : "X1"));
-        }
-        m.appendTail(url);
-        return url.toString();
-    }
-
-    private static String expand(String value) {
-        return value.replace("REPEAT_X_3000", "x".repeat(3000)).replace("REPEAT_X_100000", "x".repeat(100_000));
-    }
-
-    private static String shortly(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
-    }
-
-    private static JsonNode read(String json) {
+    /** True when the tables stay as they are for a moment with no request in flight. */
+    private static boolean quiet(TableSnapshot tables, Map<String, String> now) {
         try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            return null;
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        return tables.take().equals(now);
     }
 
-    private static JsonNode resource(String name) {
-        try (InputStream in = HostileInputCorpus.class.getClassLoader().getResourceAsStream(name)) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static JsonNode openApi() {
+        return HostileCases.read(given().accept("application/json").get("/q/openapi?format=json").asString());
+    }
+
+    private static Response send(HostileCases.Case c) {
+        RequestSpecification request = given().urlEncodingEnabled(false).accept("application/json");
+        if (c.body() != null) {
+            request = request.contentType(c.contentType()).body(c.body());
         }
+        for (Map.Entry<String, String> header : c.headers().entrySet()) {
+            request = request.header(header.getKey(), header.getValue());
+        }
+        return request.request(c.method().toUpperCase(), c.url());
     }
 }

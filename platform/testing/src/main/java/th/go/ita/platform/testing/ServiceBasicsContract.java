@@ -52,6 +52,24 @@ public abstract class ServiceBasicsContract {
         HostileInputCorpus.assertNoServerErrorsAndOnlyProblems(serviceName());
     }
 
+    /** The same operations without a token: refused 401 problem+json where the document says they are secured. */
+    @Test
+    void everyOperationWithoutATokenIsRefusedAsProblemOrPublic() {
+        HostileInputCorpus.assertWithoutATokenEveryOperationIsRefusedOrPublic(serviceName());
+    }
+
+    /**
+     * A Buddhist-era year typed into a Gregorian date field (2569 for 2026), on every operation whose
+     * body has a date: refused with its own problem type, saying in Thai which year to type.
+     */
+    @Test
+    @TestSecurity(user = "probe", roles = {"system-admin", "area-admin", "unit-admin", "evidence-editor",
+            "activity-editor", "auditor"})
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void aBuddhistEraYearInADateFieldIsItsOwnProblemSayingWhatToType() {
+        HostileInputCorpus.assertBuddhistEraDatesAreNamed(serviceName());
+    }
+
     @Test
     void infoNamesTheServiceAndItsVersionWithoutLogin() {
         given().when().get("/info")
