@@ -63,6 +63,12 @@ class NginxGatewayTest {
         assertTrue(env.find());
         Path html = Files.createDirectories(prefix.resolve("html"));
         Files.writeString(html.resolve("index.html"), "<div id=\"root\"></div>");
+        String script = "export const questions = [];\n".repeat(2_000);
+        Files.writeString(Files.createDirectories(html.resolve("assets")).resolve("index-abc123.js"), script);
+        // nginx's workers run as an unprivileged user when it is started by root: let them read the files.
+        for (Path dir : List.of(prefix, html, html.resolve("assets"))) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         int port = PortCheck.freePort();
         String server = conf
                 .replaceAll("http://[a-z]+-service(\\.ita\\.svc)?:8080", "http://127.0.0.1:" + service.getAddress().getPort())
@@ -72,6 +78,8 @@ class NginxGatewayTest {
         String temp = prefix.toString();
         Files.writeString(prefix.resolve("nginx.conf"), "pid " + temp + "/nginx.pid;\nerror_log " + temp + "/error.log;\n"
                 + "events {}\nhttp {\n"
+                // What the nginx image's own http block includes (mime.types) for the files served here.
+                + "  types { text/html html; application/javascript js; text/css css; }\n"
                 + "  client_body_temp_path " + temp + "/body; proxy_temp_path " + temp + "/proxy;\n"
                 + "  fastcgi_temp_path " + temp + "/fcgi; uwsgi_temp_path " + temp + "/uwsgi; scgi_temp_path " + temp + "/scgi;\n"
                 + server + "\n}\n");
@@ -90,6 +98,13 @@ class NginxGatewayTest {
                 assertTrue(response.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
             }
             assertEquals("no-store", get(port, "/env.js", null).headers().firstValue("Cache-Control").orElse(null));
+            HttpResponse<byte[]> js = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/assets/index-abc123.js"))
+                            .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("gzip", js.headers().firstValue("Content-Encoding").orElse(null), file + ": scripts gzipped, as the launcher's gateway " + js.headers().map());
+            assertTrue(js.body().length < script.length() / 10, file + ": " + js.body().length + " bytes on the wire");
+            assertEquals("public, max-age=31536000, immutable", js.headers().firstValue("Cache-Control").orElse(null),
+                    file + ": hashed assets cached");
             assertEquals(SecurityHeaders.HSTS, get(port, "/", "https").headers().firstValue("Strict-Transport-Security")
                     .orElse(null), "HSTS when TLS ended in front of nginx");
             assertEquals(List.of("/rounds", "/oit/KALASIN2/2568"), reached, file + ": API prefix removed, /oit/ kept");
