@@ -36,7 +36,13 @@ public final class Bench {
         }
         Path out = root.resolve("deploy/bench/target/results")
                 .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
-        Results results = run(target, quick ? Settings.quick() : Settings.full(), pids, startSeconds);
+        Settings settings = quick ? Settings.quick() : Settings.full();
+        for (String arg : args) {
+            if (arg.startsWith("--trees=")) {
+                settings = settings.withTrees(java.util.Arrays.stream(arg.substring(8).split(",")).mapToInt(Integer::parseInt).toArray());
+            }
+        }
+        Results results = run(target, settings, pids, startSeconds);
         results.write(out);
         System.out.println("\nWritten: " + out.resolve("results.csv") + ", results.json, report.html");
     }

@@ -12,6 +12,12 @@ public record Settings(boolean isShort, int[] concurrency, int submissionsPerLev
                 new int[]{300, 3_000, 30_000}, 30, Duration.ofSeconds(10), 20);
     }
 
+    /** The same run over other tree sizes ({@code --trees=300,30000}). */
+    public Settings withTrees(int[] sizes) {
+        return new Settings(isShort, concurrency, submissionsPerLevel, warmUp, respondents, respondentConcurrency, levelLimit,
+                freshnessWaves, sizes, dashboardRequests, pageLoad, uploadMb);
+    }
+
     public static Settings quick() {
         return new Settings(true, new int[]{1, 4, 16}, 150, 60, 60, 4, Duration.ofSeconds(8), 1,
                 new int[]{300}, 10, Duration.ofSeconds(3), 5);
