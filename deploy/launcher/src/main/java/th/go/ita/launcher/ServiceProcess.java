@@ -44,17 +44,28 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is not built (" + app + " is missing): run `./ita build`");
         }
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Small heaps and the serial collector: four services idle on a laptop next to Keycloak.
-                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", app.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(System.getenv("ITA_SERVICE_JAVA_OPTS")));
+        command.addAll(List.of("-jar", app.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         return new ServiceProcess(name, port, log, builder);
+    }
+
+    /**
+     * The services' JVM flags: ITA_SERVICE_JAVA_OPTS when set (deploy/bench compares settings
+     * with it), else the defaults.
+     */
+    static List<String> jvmOptions(String override) {
+        if (override != null && !override.isBlank()) {
+            return List.of(override.strip().split("\\s+"));
+        }
+        // Small heaps and the serial collector: four services idle on a laptop next to Keycloak.
+        return List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     /** Kills the service at once (SIGKILL: no shutdown hooks, nothing flushed), as a crash would. */

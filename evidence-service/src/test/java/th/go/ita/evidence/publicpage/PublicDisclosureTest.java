@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -144,9 +143,9 @@ class PublicDisclosureTest {
         given().get("/units/EVU1/years/" + year + "/export.zip").then().statusCode(403);
     }
 
+    /** A page the size of FY2566's (43 items, each with a link handed in) lists every item, as HTML and as JSON. */
     @Test
-    void publicPageLatencyIsMeasured() {
-        // A page the size of FY2566's: 43 items, each with a link handed in.
+    void aPageTheSizeOfARealYearListsEveryItem() {
         String framework = "FW43-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         ScoringEvents.framework43(framework, 2566);
         db.awaitRow("SELECT code FROM oit_item WHERE framework_id = ?1 AND code = 'O43'", framework);
@@ -159,22 +158,9 @@ class PublicDisclosureTest {
         for (int i = 1; i <= 43; i++) {
             editor.addLinkAndSubmit(round, "O" + i);
         }
-        given().get("/oit/EVU1/" + year).then().statusCode(200).body(containsString("O43"));
-        for (int i = 0; i < 20; i++) {
-            given().get("/oit/EVU1/" + year).then().statusCode(200);
-        }
-        for (String kind : new String[]{"HTML /oit", "JSON /public"}) {
-            String path = kind.startsWith("HTML") ? "/oit/EVU1/" + year : "/public/units/EVU1/years/" + year;
-            long[] micros = new long[100];
-            for (int i = 0; i < micros.length; i++) {
-                long start = System.nanoTime();
-                given().get(path).then().statusCode(200);
-                micros[i] = (System.nanoTime() - start) / 1000;
-            }
-            Arrays.sort(micros);
-            System.out.printf("MEASURE public page %s (43 items, 100 requests, live): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
-                    kind, micros[50] / 1000.0, micros[95] / 1000.0, micros[99] / 1000.0);
-        }
+        // How fast it is served is measured by deploy/bench (public pages), not here.
+        given().get("/oit/EVU1/" + year).then().statusCode(200).body(containsString("O1")).body(containsString("O43"));
+        given().get("/public/units/EVU1/years/" + year).then().statusCode(200);
     }
 
     static String sha(byte[] bytes) {

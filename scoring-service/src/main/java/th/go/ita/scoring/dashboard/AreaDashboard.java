@@ -19,14 +19,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * An area's results for a fiscal year: every active unit of the subtree with its official figures
  * (or, where none were entered, its latest computed ones), the distribution by rating with the pass
  * line, the pass rate, the mean of each indicator, the ranking and the weakest indicators. One
- * indexed prefix scan over the tree; the aggregation is done in memory.
+ * indexed prefix scan over the tree summed in PostgreSQL, and one for the top of the ranking.
  */
 @ApplicationScoped
 public class AreaDashboard {
@@ -61,59 +59,106 @@ public class AreaDashboard {
     @Inject
     FrameworkService frameworks;
 
+    /**
+     * Every active unit of the subtree with the figures the dashboard shows: official where entered,
+     * else the latest computed. {@code indicators} stays jsonb so that PostgreSQL can sum it.
+     */
+    private static final String BASE = """
+            SELECT u.code, u.name_th, u.type, u.parent_code,
+                   COALESCE(o.total, s.total) AS total, COALESCE(o.rating, s.rating) AS rating,
+                   COALESCE(o.passed, s.passed) AS passed,
+                   COALESCE(s.provisional, false) AND o.unit_code IS NULL AS provisional,
+                   CASE WHEN o.unit_code IS NOT NULL THEN 'OFFICIAL' WHEN s.unit_code IS NOT NULL THEN 'COMPUTED' END AS source,
+                   COALESCE(NULLIF(o.indicators, '{}'::jsonb), s.indicators) AS indicators,
+                   COALESCE(o.framework_id, s.framework_id) || '@' || COALESCE(o.framework_version, s.framework_version) AS fw
+            FROM unit u
+            LEFT JOIN official_result o ON o.unit_code = u.code AND o.fiscal_year = :year
+            LEFT JOIN LATERAL (SELECT x.* FROM unit_score x WHERE x.unit_code = u.code AND x.fiscal_year = :year
+                               ORDER BY x.computed_at DESC LIMIT 1) s ON o.unit_code IS NULL
+            WHERE u.path LIKE :prefix ESCAPE '!' AND u.active
+            """;
+
+    /**
+     * The whole subtree is summed in PostgreSQL in one statement (counts, ratings, the framework
+     * most units were assessed under, exact indicator sums), and only the requested top of the
+     * ranking comes back as rows: a national tree of 30,000 units is not carried into memory.
+     */
     @SuppressWarnings("unchecked")
     public View of(Unit root, int fiscalYear, int limit) {
-        List<Object[]> raw = em.createNativeQuery("""
-                SELECT u.code, u.name_th, u.type, u.parent_code,
-                       COALESCE(o.total, s.total), COALESCE(o.rating, s.rating), COALESCE(o.passed, s.passed),
-                       COALESCE(s.provisional, false) AND o.unit_code IS NULL,
-                       CASE WHEN o.unit_code IS NOT NULL THEN 'OFFICIAL' WHEN s.unit_code IS NOT NULL THEN 'COMPUTED' END,
-                       CAST(COALESCE(NULLIF(o.indicators, '{}'::jsonb), s.indicators) AS text),
-                       COALESCE(o.framework_id, s.framework_id) || '@' || COALESCE(o.framework_version, s.framework_version)
-                FROM unit u
-                LEFT JOIN official_result o ON o.unit_code = u.code AND o.fiscal_year = :year
-                LEFT JOIN LATERAL (SELECT x.* FROM unit_score x WHERE x.unit_code = u.code AND x.fiscal_year = :year
-                                   ORDER BY x.computed_at DESC LIMIT 1) s ON o.unit_code IS NULL
-                WHERE u.path LIKE :prefix ESCAPE '!' AND u.active
-                """).setParameter("year", fiscalYear).setParameter("prefix", UnitPaths.subtreePattern(root.path)).getResultList();
-        List<UnitRow> rows = new ArrayList<>(raw.size());
-        for (Object[] r : raw) {
-            rows.add(new UnitRow(0, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4],
-                    (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8], indicators((String) r[9])));
-        }
-        Framework framework = framework(raw.stream().map(r -> (String) r[10]).toList(), fiscalYear);
-        List<UnitRow> scored = rows.stream().filter(r -> r.total() != null)
-                .sorted(Comparator.comparing(UnitRow::total).reversed().thenComparing(UnitRow::code)).toList();
-        List<UnitRow> ranked = new ArrayList<>(rows.size());
-        int rank = 0;
-        BigDecimal previous = null;
-        for (int i = 0; i < scored.size(); i++) {
-            UnitRow r = scored.get(i);
-            if (previous == null || r.total().compareTo(previous) != 0) {
-                rank = i + 1; // equal totals share a rank
+        String prefix = UnitPaths.subtreePattern(root.path);
+        List<Object[]> figures = em.createNativeQuery("WITH base AS MATERIALIZED (" + BASE + """
+                )
+                SELECT 'units', CAST(NULL AS text), count(*), count(total), CAST(NULL AS numeric) FROM base
+                UNION ALL SELECT 'passed', NULL, count(*), NULL, NULL FROM base WHERE total IS NOT NULL AND passed
+                UNION ALL SELECT 'fw', fw, count(*), NULL, NULL FROM base WHERE fw IS NOT NULL GROUP BY fw
+                UNION ALL SELECT 'rating', rating, count(*), NULL, max(total) FROM base
+                          WHERE total IS NOT NULL AND rating IS NOT NULL GROUP BY rating
+                UNION ALL SELECT 'indicator', e.key, count(e.value), NULL, sum(CAST(e.value AS numeric))
+                          FROM base, jsonb_each_text(base.indicators) e WHERE base.total IS NOT NULL GROUP BY e.key
+                """).setParameter("year", fiscalYear).setParameter("prefix", prefix).getResultList();
+        int unitsTotal = 0;
+        int unitsWithScore = 0;
+        long passed = 0;
+        Map<String, Long> frameworkUnits = new LinkedHashMap<>();
+        List<Object[]> ratingRows = new ArrayList<>();
+        Map<String, BigDecimal> indicatorSums = new LinkedHashMap<>();
+        Map<String, Long> indicatorUnits = new LinkedHashMap<>();
+        for (Object[] f : figures) {
+            String key = (String) f[1];
+            long n = ((Number) f[2]).longValue();
+            switch ((String) f[0]) {
+                case "units" -> {
+                    unitsTotal = (int) n;
+                    unitsWithScore = ((Number) f[3]).intValue();
+                }
+                case "passed" -> passed = n;
+                case "fw" -> frameworkUnits.put(key, n);
+                case "rating" -> ratingRows.add(f);
+                case "indicator" -> {
+                    indicatorUnits.put(key, n);
+                    indicatorSums.put(key, (BigDecimal) f[4]);
+                }
+                default -> throw new IllegalStateException((String) f[0]);
             }
-            previous = r.total();
-            ranked.add(r.ranked(rank));
         }
-        rows.stream().filter(r -> r.total() == null).sorted(Comparator.comparing(UnitRow::code)).forEach(ranked::add);
+        // Bands the framework does not name are listed in the order of their best unit, as the ranking meets them.
+        ratingRows.sort(Comparator.comparing((Object[] r) -> (BigDecimal) r[4]).reversed().thenComparing(r -> (String) r[1]));
+        Map<String, Long> ratingCounts = new LinkedHashMap<>();
+        ratingRows.forEach(r -> ratingCounts.put((String) r[1], ((Number) r[2]).longValue()));
 
-        long passed = scored.stream().filter(r -> Boolean.TRUE.equals(r.passed())).count();
-        BigDecimal passRate = scored.isEmpty() ? null : BigDecimal.valueOf(passed * 100)
-                .divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP);
-        List<IndicatorMean> means = indicatorMeans(framework, scored);
+        List<Object[]> top = em.createNativeQuery("SELECT code, name_th, type, parent_code, total, rating, passed, provisional, source, "
+                        + "CAST(indicators AS text), fw, CASE WHEN total IS NULL THEN 0 "
+                        + "ELSE rank() OVER (ORDER BY total DESC NULLS LAST) END FROM (" + BASE + ") b "
+                        + "ORDER BY total DESC NULLS LAST, code LIMIT :limit")
+                .setParameter("year", fiscalYear).setParameter("prefix", prefix).setParameter("limit", limit)
+                .getResultList();
+        List<UnitRow> ranked = new ArrayList<>(top.size());
+        for (Object[] r : top) {
+            ranked.add(new UnitRow(((Number) r[11]).intValue(), (String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    (BigDecimal) r[4], (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8],
+                    indicators(r[9] == null ? null : r[9].toString())));
+        }
+        String frameworkKey = null;
+        for (Map.Entry<String, Long> e : frameworkUnits.entrySet()) {
+            long best = frameworkKey == null ? -1 : frameworkUnits.get(frameworkKey);
+            if (e.getValue() > best || (e.getValue() == best && e.getKey().compareTo(frameworkKey) < 0)) {
+                frameworkKey = e.getKey();
+            }
+        }
+        Framework framework = framework(frameworkKey, fiscalYear);
+        BigDecimal passRate = unitsWithScore == 0 ? null : BigDecimal.valueOf(passed * 100)
+                .divide(BigDecimal.valueOf(unitsWithScore), 2, RoundingMode.HALF_UP);
+        List<IndicatorMean> means = indicatorMeans(framework, indicatorSums, indicatorUnits);
         List<IndicatorMean> weakest = means.stream().filter(m -> m.mean() != null)
                 .sorted(Comparator.comparing(IndicatorMean::mean)).limit(3).toList();
         return new View(root.code, root.nameTh, fiscalYear, framework == null ? null : framework.id(),
-                framework == null ? null : framework.version(), rows.size(), scored.size(), passed, passRate,
-                framework == null ? null : passMark(framework), distribution(framework, scored), means, weakest,
-                ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked);
+                framework == null ? null : framework.version(), unitsTotal, unitsWithScore, passed, passRate,
+                framework == null ? null : passMark(framework), distribution(framework, ratingCounts), means, weakest,
+                ranked);
     }
 
     /** The framework most of the units were assessed under ({@code id@version} keys), else any of the year. */
-    private Framework framework(List<String> keys, int fiscalYear) {
-        String key = keys.stream().filter(k -> k != null)
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    private Framework framework(String key, int fiscalYear) {
         if (key != null) {
             String[] parts = key.split("@");
             return frameworks.framework(parts[0], Integer.parseInt(parts[1]));
@@ -131,8 +176,7 @@ public class AreaDashboard {
                 .min(BigDecimal::compareTo).orElse(null);
     }
 
-    private static List<Band> distribution(Framework f, List<UnitRow> scored) {
-        Map<String, Long> counts = scored.stream().collect(Collectors.groupingBy(UnitRow::rating, LinkedHashMap::new, Collectors.counting()));
+    private static List<Band> distribution(Framework f, Map<String, Long> counts) {
         List<Band> bands = new ArrayList<>();
         if (f != null && f.rating().bands() != null) {
             f.rating().bands().forEach(b -> bands.add(new Band(b.code(), b.label(), b.min(), counts.getOrDefault(b.code(), 0L))));
@@ -148,22 +192,15 @@ public class AreaDashboard {
         return bands;
     }
 
-    private static List<IndicatorMean> indicatorMeans(Framework f, List<UnitRow> scored) {
+    private static List<IndicatorMean> indicatorMeans(Framework f, Map<String, BigDecimal> sums, Map<String, Long> units) {
         if (f == null) {
             return List.of();
         }
         List<IndicatorMean> means = new ArrayList<>();
         for (Framework.Instrument instrument : f.instruments()) {
             for (Framework.Indicator indicator : instrument.indicators()) {
-                BigDecimal sum = BigDecimal.ZERO;
-                long n = 0;
-                for (UnitRow r : scored) {
-                    BigDecimal v = r.indicators().get(indicator.code());
-                    if (v != null) {
-                        sum = sum.add(v);
-                        n++;
-                    }
-                }
+                long n = units.getOrDefault(indicator.code(), 0L);
+                BigDecimal sum = n == 0 ? BigDecimal.ZERO : sums.get(indicator.code());
                 means.add(new IndicatorMean(indicator.code(), instrument.code(), indicator.name(),
                         n == 0 ? null : sum.divide(BigDecimal.valueOf(n), f.rounding().indicatorScale(), f.rounding().mode()), n));
             }

@@ -32,6 +32,9 @@ public class OfficialImport {
     OfficialResults results;
 
     @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
     UnitScope scope;
 
     @Inject
@@ -64,7 +67,11 @@ public class OfficialImport {
                 errors.add(at + "unit_code", "official.unit-unknown", unitCode);
                 continue;
             }
-            if (!scope.covers(unit)) {
+            boolean covered = scope.covers(unit);
+            // Read only: left managed, every unit of a national file would be dirty-checked at each
+            // later query's flush, and the import's cost would grow with the square of its lines.
+            em.detach(unit);
+            if (!covered) {
                 errors.add(at + "unit_code", "official.unit-out-of-scope", unitCode);
                 continue;
             }

@@ -38,6 +38,12 @@ public class UnitImport {
     @Inject
     Validator validator;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    /** Units written between two flushes of the session, which is emptied then (see {@link #run}). */
+    private static final int CHUNK = 250;
+
     @Transactional
     public Report run(String csv, boolean dryRun) {
         OfficialResults.Errors errors = new OfficialResults.Errors();
@@ -91,7 +97,17 @@ public class UnitImport {
         }
         int created = 0;
         int updated = 0;
+        // Each unit's event is a query, and a query flushes the session first: with every unit of a
+        // national file left managed, each flush would check all of them, and the import's cost grow
+        // with the square of its lines. Emptied now (nothing was changed yet) and after each chunk.
+        em.clear();
+        int sinceFlush = 0;
         for (UnitRequest request : valid) {
+            if (++sinceFlush > CHUNK) {
+                em.flush();
+                em.clear();
+                sinceFlush = 1;
+            }
             boolean exists = Unit.findById(request.code()) != null;
             if (dryRun) {
                 created += exists ? 0 : 1;

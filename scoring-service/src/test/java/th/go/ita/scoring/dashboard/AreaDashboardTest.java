@@ -254,22 +254,13 @@ class AreaDashboardTest {
                     FROM (SELECT code, round((65 + 35 * random())::numeric, 2) t FROM unit WHERE path LIKE '/OBEC/PERF/%') x
                     ON CONFLICT DO NOTHING""").executeUpdate();
         });
-        given().when().get("/dashboards/areas/PERF?fiscalYear=2566&limit=100").then().statusCode(200); // warm-up
-        long start = System.nanoTime();
+        // How fast is measured by deploy/bench (dashboards); here, that the figures are whole.
         String body = given().when().get("/dashboards/areas/PERF?fiscalYear=2566&limit=100").then().statusCode(200)
-                .body("units.size()", equalTo(100)).extract().asString();
+                .body("units.size()", equalTo(100)).body("units[0].rank", equalTo(1))
+                .body("unitsWithScore", equalTo(30_031)).extract().asString();
         int units = io.restassured.path.json.JsonPath.from(body).getInt("unitsTotal");
-        long national = (System.nanoTime() - start) / 1_000_000;
-        long national2 = 0;
-        start = System.nanoTime();
-        given().when().get("/dashboards/areas/PERF?fiscalYear=2566&limit=100").then().statusCode(200);
-        national2 = (System.nanoTime() - start) / 1_000_000;
-        start = System.nanoTime();
         given().when().get("/dashboards/areas/PERF-A7?fiscalYear=2566").then().statusCode(200)
                 .body("unitsTotal", equalTo(1001)).body("unitsWithScore", equalTo(1001));
-        long area = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("Area dashboard over %d units (top 100 rows returned): %d ms, again %d ms; "
-                + "over one area of 1,001 units (all rows): %d ms%n", units, national, national2, area);
         assertEquals(30_031, units);
 
         // Progress of an open round over the whole generated tree, and reading that tree a level or a search at a time.
@@ -279,24 +270,15 @@ class AreaDashboardTest {
                                               state, survey_closes_at)
                 VALUES (:id, 'perf', 2566, 'OBEC-2566', 1, 'PERF', 'OPEN', now() + interval '3 days')""")
                 .setParameter("id", round).executeUpdate());
-        start = System.nanoTime();
         String progressBody = given().when().get("/dashboards/areas/PERF/rounds/" + round + "/progress").then()
                 .statusCode(200).extract().asString();
-        // Timed before the test's own JSON parsing, which is slower than the service for 30,000 rows.
-        long progress = (System.nanoTime() - start) / 1_000_000;
         io.restassured.path.json.JsonPath view = io.restassured.path.json.JsonPath.from(progressBody);
         assertEquals(30_031, view.getInt("units"));
         assertEquals(100, view.getList("progress").size());
         org.hamcrest.MatcherAssert.assertThat(view.getInt("unitsAtRisk"), greaterThanOrEqualTo(30_000));
-        start = System.nanoTime();
         given().when().get("/units/PERF-A7/children?size=200&page=4").then().statusCode(200)
                 .body("total", equalTo(1000)).body("items.size()", equalTo(200));
-        long children = (System.nanoTime() - start) / 1_000_000;
-        start = System.nanoTime();
         given().when().get("/units/OBEC/search?q=" + "โรงเรียน 7-99" + "&limit=100").then().statusCode(200)
                 .body("code", hasItem("PERF-A7-S99"));
-        long search = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("Round progress over %d units (%d kB): %d ms; one page of 200 children: %d ms; "
-                + "a search of the national tree: %d ms%n", units, progressBody.length() / 1024, progress, children, search);
     }
 }

@@ -76,6 +76,18 @@ public interface SurveyConfig {
         @WithDefault("10s")
         String interval();
 
+        /**
+         * Whether a group's step completed by committed answers triggers a release pass at once
+         * (at most one pass per {@code wakeSpacing}) instead of waiting for the scheduled one, so
+         * scores follow answers within a second; the scheduled pass stays the safety net.
+         */
+        @WithDefault("true")
+        boolean wakeOnStep();
+
+        /** The least time between two passes started by {@link #wakeOnStep()}: bounds their cost under load. */
+        @WithDefault("200ms")
+        java.time.Duration wakeSpacing();
+
         /** Most responses in one event, so a busy unit's batch stays far below Kafka's record limit. */
         @WithDefault("100")
         @Min(5)

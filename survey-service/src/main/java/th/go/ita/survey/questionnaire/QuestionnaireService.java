@@ -50,6 +50,29 @@ public class QuestionnaireService {
             // The round arrived before its framework: answering must wait until it does.
             throw ProblemException.conflict("framework-not-available", round.frameworkId, round.frameworkVersion);
         }
+        Rendered rendered = rendered(round.frameworkId + "@" + round.frameworkVersion + "/" + instrument, doc, instrument);
+        Map<String, String> unitName = new LinkedHashMap<>();
+        unitName.put("th", target.unit().nameTh);
+        if (target.unit().nameEn != null) {
+            unitName.put("en", target.unit().nameEn);
+        }
+        return new Questionnaire(round.id, target.unit().code, unitName, instrument, round.frameworkId,
+                round.frameworkVersion, rendered.name(), round.surveyClosesAt, rendered.categories(), rendered.sections());
+    }
+
+    /** What a framework document says of one instrument, read once per document (it never changes; a new one is another object). */
+    private record Rendered(JsonNode doc, Map<String, String> name, List<Questionnaire.Category> categories,
+                            List<Questionnaire.Section> sections) {
+    }
+
+    private final Map<String, Rendered> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Every submission is validated against its questionnaire: rebuilding it from JSON each time was intake's cost. */
+    private Rendered rendered(String key, JsonNode doc, Instrument instrument) {
+        Rendered cached = rendered.get(key);
+        if (cached != null && cached.doc() == doc) {
+            return cached;
+        }
         JsonNode instrumentNode = null;
         for (JsonNode candidate : doc.path("instruments")) {
             if (instrument.name().equals(candidate.path("code").asText())) {
@@ -70,21 +93,18 @@ public class QuestionnaireService {
                     options.add(new Questionnaire.Option(option.path("code").asText(), texts(option.path("label"))));
                 }
                 questions.add(new Questionnaire.Question(q.path("code").asText(), texts(q.path("text")),
-                        "YES_NO".equals(scale), q.path("required").asBoolean(true), options));
+                        "YES_NO".equals(scale), q.path("required").asBoolean(true), List.copyOf(options)));
             }
-            sections.add(new Questionnaire.Section(indicator.path("code").asText(), texts(indicator.path("name")), questions));
+            sections.add(new Questionnaire.Section(indicator.path("code").asText(), texts(indicator.path("name")),
+                    List.copyOf(questions)));
         }
         List<Questionnaire.Category> categories = new ArrayList<>();
         for (JsonNode category : instrumentNode.path("respondentCategories")) {
             categories.add(new Questionnaire.Category(category.path("code").asText(), texts(category.path("name"))));
         }
-        Map<String, String> unitName = new LinkedHashMap<>();
-        unitName.put("th", target.unit().nameTh);
-        if (target.unit().nameEn != null) {
-            unitName.put("en", target.unit().nameEn);
-        }
-        return new Questionnaire(round.id, target.unit().code, unitName, instrument, round.frameworkId,
-                round.frameworkVersion, texts(instrumentNode.path("name")), round.surveyClosesAt, categories, sections);
+        Rendered made = new Rendered(doc, texts(instrumentNode.path("name")), List.copyOf(categories), List.copyOf(sections));
+        rendered.put(key, made);
+        return made;
     }
 
     private static Map<String, String> texts(JsonNode node) {

@@ -48,6 +48,9 @@ public class ResponseIntakeService {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
+    @Inject
+    ResponseRelease release;
+
     @Transactional
     public Result submit(Submission submission) {
         LocalDate today = LocalDate.now(BANGKOK);
@@ -106,6 +109,7 @@ public class ResponseIntakeService {
                 .setParameter("answers", toJson(answers))
                 .setParameter("today", today)
                 .executeUpdate();
+        release.storedInThisTransaction(target.round().id, target.unit().code, submission.instrument().name());
 
         // Nothing leaves yet: ResponseRelease lets it go with at least a step of others.
         return new Result(true, new Receipt("received", today));

@@ -52,6 +52,96 @@ public class ResponseRelease {
     @Inject
     SurveyConfig config;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Answers committed since this instance last saw their group complete a step, per round, unit
+     * and instrument: only counts, in memory, to know when a pass is worth running. The pass itself
+     * decides from the table, as the scheduled one does.
+     */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> sinceStep =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService waker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ita-release-wake");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long lastWakeNanos = System.nanoTime();
+    /** Overrides ita.release.wake-on-step while set (tests, whose releases are otherwise by hand). */
+    private volatile Boolean wakeOnStep;
+
+    void wakeOnStep(Boolean on) {
+        wakeOnStep = on;
+        sinceStep.clear();
+    }
+
+    /**
+     * Called inside the transaction that stores a response: once it commits, the group's count
+     * goes up, and a group that reached a step wakes a release pass.
+     */
+    public void storedInThisTransaction(String roundId, String unitCode, String instrument) {
+        if (!(wakeOnStep == null ? config.release().wakeOnStep() : wakeOnStep)) {
+            return;
+        }
+        String group = roundId + "\n" + unitCode + "\n" + instrument;
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    counted(group);
+                }
+            }
+        });
+    }
+
+    private void counted(String group) {
+        java.util.concurrent.atomic.AtomicInteger n = sinceStep.computeIfAbsent(group, g -> new java.util.concurrent.atomic.AtomicInteger());
+        if (n.incrementAndGet() >= config.release().step()) {
+            sinceStep.remove(group, n);
+            wake();
+        }
+    }
+
+    private void wake() {
+        if (!wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            waker.execute(() -> {
+                try {
+                    long wait = lastWakeNanos + config.release().wakeSpacing().toNanos() - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    wakeQueued.set(false);
+                }
+                lastWakeNanos = System.nanoTime();
+                try {
+                    releaseDue(LocalDate.now(BANGKOK));
+                } catch (RuntimeException e) {
+                    org.jboss.logging.Logger.getLogger(ResponseRelease.class)
+                            .warnf("Release pass after a completed step failed (the scheduled pass retries): %s", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            wakeQueued.set(false);
+        }
+    }
+
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        waker.shutdownNow();
+    }
+
     @Scheduled(every = "${ita.release.interval:10s}", identity = "response-release",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

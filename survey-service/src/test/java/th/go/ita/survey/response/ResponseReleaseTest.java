@@ -96,6 +96,34 @@ class ResponseReleaseTest {
         assertThat(Db.count("SELECT count(*) FROM survey_response WHERE unit_code = ? AND NOT released", w.school())).isZero();
     }
 
+    /**
+     * With ita.release.wake-on-step (on outside tests) the answer that completes a step sends the
+     * step on its way at once, without the scheduled pass (off here) or anyone calling the release
+     * or the relay: four wait, the fifth takes all five out in one event.
+     */
+    @Test
+    void theAnswerThatCompletesAStepReleasesItWithoutWaitingForTheScheduledPass() throws Exception {
+        ScoringEvents.World w = ScoringEvents.world(10);
+        List<String> codes = Codes.generate(w.roundId(), w.school(), 5);
+        release.wakeOnStep(true);
+        try {
+            for (int i = 0; i < 4; i++) {
+                Respondent.submit(Respondent.iit(w.roundId(), w.school(), codes.get(i))).statusCode(201);
+            }
+            Thread.sleep(500);
+            assertThat(Db.count("SELECT count(*) FROM survey_response WHERE unit_code = ? AND released", w.school()))
+                    .as("four answers are less than a step").isZero();
+            Respondent.submit(Respondent.iit(w.roundId(), w.school(), codes.get(4))).statusCode(201);
+            List<ConsumerRecord<String, String>> records = TestBroker.awaitRecords(ResponseRelease.TOPIC,
+                    r -> w.school().equals(r.key()), Duration.ofSeconds(5));
+            assertThat(records).hasSize(1);
+            assertThat(JSON.readTree(records.get(0).value()).path("payload").path("responses")).hasSize(5);
+            assertThat(Db.count("SELECT count(*) FROM survey_response WHERE unit_code = ? AND NOT released", w.school())).isZero();
+        } finally {
+            release.wakeOnStep(null);
+        }
+    }
+
     @Test
     void aDaysLeftoversGoOutOnceTheDayIsOver() throws Exception {
         // Yesterday's answers, as a day gone by leaves them (a release dated tomorrow would be a

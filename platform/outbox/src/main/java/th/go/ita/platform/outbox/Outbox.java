@@ -29,6 +29,9 @@ public class Outbox {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    OutboxRelay relay;
+
     /** Microseconds of the last time handed out: the relay orders a key's events by this time. */
     private final AtomicLong lastMicros = new AtomicLong();
 
@@ -74,6 +77,7 @@ public class Outbox {
                 .setParameter("payload", json)
                 .setParameter("at", occurredAt.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
+        relay.wakeAfterCommit();
         return id;
     }
 

@@ -17,6 +17,14 @@ public interface OutboxConfig {
     @WithDefault("1s")
     String interval();
 
+    /**
+     * Whether a transaction that wrote events wakes the relay once it has committed, so an event
+     * leaves at once instead of at the next scheduled pass (which still runs, and catches whatever a
+     * wake-up missed: a crash between commit and wake-up, another instance's events).
+     */
+    @WithDefault("true")
+    boolean wakeOnCommit();
+
     /** Most events one pass reads and sends before it flushes once and marks them. */
     @WithDefault("500")
     int batchSize();

@@ -88,6 +88,19 @@ public class OutboxRelay {
 
     private Producer<String, String> producer;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /** Runs wake-up passes one at a time, off the committing thread. */
+    private final java.util.concurrent.ExecutorService waker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ita-outbox-wake");
+        t.setDaemon(true);
+        return t;
+    });
+    /** A wake-up pass is queued and has not started yet: more commits need no other. */
+    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final Object WAKE_KEY = new Object();
+
     /** Since when the broker has acknowledged nothing this relay sent; null while it answers. */
     private volatile java.time.Instant brokerSilentSince;
 
@@ -119,6 +132,44 @@ public class OutboxRelay {
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay: %s (will retry)", describe(e));
+        }
+    }
+
+    /**
+     * Called by {@link Outbox#add} inside the writing transaction: once it has committed, a pass
+     * runs at once (one per transaction however many events it wrote; commits during a queued pass
+     * share it). The scheduled pass stays the safety net.
+     */
+    void wakeAfterCommit() {
+        if (!config.wakeOnCommit() || transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    wake();
+                }
+            }
+        });
+    }
+
+    /** A pass now, off the caller's thread, unless one is already queued. */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                waker.execute(() -> {
+                    wakeQueued.set(false);
+                    scheduled();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                wakeQueued.set(false);
+            }
         }
     }
 
@@ -330,6 +381,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        waker.shutdownNow();
         synchronized (this) {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
