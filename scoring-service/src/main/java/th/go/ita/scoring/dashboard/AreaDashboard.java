@@ -10,6 +10,7 @@ import th.go.ita.platform.access.UnitPaths;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.framework.FrameworkVersion;
+import th.go.ita.scoring.result.UnitResults;
 import th.go.ita.scoring.unit.Unit;
 
 import java.math.BigDecimal;
@@ -23,8 +24,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An area's results for a fiscal year: every active unit of the subtree with its official figures
- * (or, where none were entered, its latest computed ones), the distribution by rating with the pass
+ * An area's results for a fiscal year: every active unit of the subtree with its result as
+ * {@link UnitResults} chooses it (official, else a published round's complete sheet; a running round's
+ * sheet is listed as provisional, unranked and left out of every figure), the distribution by rating with the pass
  * line, the pass rate, the mean of each indicator, the ranking and the weakest indicators. One
  * indexed prefix scan over the tree; the aggregation is done in memory.
  */
@@ -45,9 +47,11 @@ public class AreaDashboard {
     public record IndicatorMean(String code, String instrument, Map<String, String> name, BigDecimal mean, long units) {
     }
 
-    /** {@code units} holds at most the requested number of rows (the top of the ranking; unscored units last). */
+    /**
+     * {@code unitsWithScore} counts official and published results only; {@code unitsProvisional} the units
+     * with only a running round's sheet. {@code units} holds at most the requested number of rows (the top of the ranking; unscored units last). */
     public record View(String unitCode, String unitNameTh, int fiscalYear, String frameworkId, Integer frameworkVersion,
-                       int unitsTotal, int unitsWithScore, long passed, BigDecimal passRate, BigDecimal passMark,
+                       int unitsTotal, int unitsWithScore, int unitsProvisional, long passed, BigDecimal passRate, BigDecimal passMark,
                        List<Band> distribution, List<IndicatorMean> indicators, List<IndicatorMean> weakestIndicators,
                        List<UnitRow> units) {
     }
@@ -63,17 +67,22 @@ public class AreaDashboard {
 
     @SuppressWarnings("unchecked")
     public View of(Unit root, int fiscalYear, int limit) {
+        // Which figures stand for a unit's year is UnitResults' rule: official, else a published round's
+        // complete sheet, else a running round's sheet marked provisional (listed, never counted).
         List<Object[]> raw = em.createNativeQuery("""
                 SELECT u.code, u.name_th, u.type, u.parent_code,
                        COALESCE(o.total, s.total), COALESCE(o.rating, s.rating), COALESCE(o.passed, s.passed),
-                       COALESCE(s.provisional, false) AND o.unit_code IS NULL,
-                       CASE WHEN o.unit_code IS NOT NULL THEN 'OFFICIAL' WHEN s.unit_code IS NOT NULL THEN 'COMPUTED' END,
+                       o.unit_code IS NULL AND s.state IS NOT NULL AND s.state <> 'PUBLISHED',
+                       CASE WHEN o.unit_code IS NOT NULL THEN 'OFFICIAL' WHEN s.state = 'PUBLISHED' THEN 'COMPUTED'
+                            WHEN s.unit_code IS NOT NULL THEN 'PROVISIONAL' END,
                        CAST(COALESCE(NULLIF(o.indicators, '{}'::jsonb), s.indicators) AS text),
                        COALESCE(o.framework_id, s.framework_id) || '@' || COALESCE(o.framework_version, s.framework_version)
                 FROM unit u
                 LEFT JOIN official_result o ON o.unit_code = u.code AND o.fiscal_year = :year
-                LEFT JOIN LATERAL (SELECT x.* FROM unit_score x WHERE x.unit_code = u.code AND x.fiscal_year = :year
-                                   ORDER BY x.computed_at DESC LIMIT 1) s ON o.unit_code IS NULL
+                LEFT JOIN LATERAL (SELECT x.*, r.state FROM unit_score x JOIN assessment_round r ON r.id = x.round_id
+                                   WHERE x.unit_code = u.code AND x.fiscal_year = :year AND """ + " " + UnitResults.SHEET_CANDIDATE
+                + " ORDER BY " + UnitResults.SHEET_ORDER + """
+                 LIMIT 1) s ON o.unit_code IS NULL
                 WHERE u.path LIKE :prefix ESCAPE '!' AND u.active
                 """).setParameter("year", fiscalYear).setParameter("prefix", UnitPaths.subtreePattern(root.path)).getResultList();
         List<UnitRow> rows = new ArrayList<>(raw.size());
@@ -81,8 +90,8 @@ public class AreaDashboard {
             rows.add(new UnitRow(0, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4],
                     (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8], indicators((String) r[9])));
         }
-        Framework framework = framework(raw.stream().map(r -> (String) r[10]).toList(), fiscalYear);
-        List<UnitRow> scored = rows.stream().filter(r -> r.total() != null)
+        Framework framework = framework(raw.stream().filter(r -> !Boolean.TRUE.equals(r[7])).map(r -> (String) r[10]).toList(), fiscalYear);
+        List<UnitRow> scored = rows.stream().filter(r -> r.total() != null && !r.provisional())
                 .sorted(Comparator.comparing(UnitRow::total).reversed().thenComparing(UnitRow::code)).toList();
         List<UnitRow> ranked = new ArrayList<>(rows.size());
         int rank = 0;
@@ -95,7 +104,11 @@ public class AreaDashboard {
             previous = r.total();
             ranked.add(r.ranked(rank));
         }
+        // Provisional figures after the ranked ones, unranked: a running round's sheet is not a result yet.
+        rows.stream().filter(UnitRow::provisional).sorted(Comparator.comparing(UnitRow::total).reversed()
+                .thenComparing(UnitRow::code)).forEach(ranked::add);
         rows.stream().filter(r -> r.total() == null).sorted(Comparator.comparing(UnitRow::code)).forEach(ranked::add);
+        int provisional = (int) rows.stream().filter(UnitRow::provisional).count();
 
         long passed = scored.stream().filter(r -> Boolean.TRUE.equals(r.passed())).count();
         BigDecimal passRate = scored.isEmpty() ? null : BigDecimal.valueOf(passed * 100)
@@ -104,7 +117,7 @@ public class AreaDashboard {
         List<IndicatorMean> weakest = means.stream().filter(m -> m.mean() != null)
                 .sorted(Comparator.comparing(IndicatorMean::mean)).limit(3).toList();
         return new View(root.code, root.nameTh, fiscalYear, framework == null ? null : framework.id(),
-                framework == null ? null : framework.version(), rows.size(), scored.size(), passed, passRate,
+                framework == null ? null : framework.version(), rows.size(), scored.size(), provisional, passed, passRate,
                 framework == null ? null : passMark(framework), distribution(framework, scored), means, weakest,
                 ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked);
     }

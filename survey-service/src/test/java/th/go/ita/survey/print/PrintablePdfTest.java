@@ -6,12 +6,12 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.Test;
+import th.go.ita.platform.testing.PdfText;
 import th.go.ita.survey.support.Db;
 import th.go.ita.survey.support.ScoringEvents;
 
@@ -60,7 +60,7 @@ class PrintablePdfTest {
         assertThat(reader.getNumberOfPages()).as("six slips to a page").isEqualTo(2);
         StringBuilder text = new StringBuilder();
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+            text.append(PdfText.of(reader, page)).append('\n');
         }
         List<String> codes = new ArrayList<>();
         Matcher matcher = CODE.matcher(text);
@@ -116,7 +116,7 @@ class PrintablePdfTest {
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         PdfReader reader = new PdfReader(pdf);
         assertThat(reader.getNumberOfPages()).isEqualTo(1);
-        String text = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", "");
+        String text = PdfText.of(reader, 1).replaceAll("\\s+", "");
         assertThat(text)
                 .contains("ร่วมประเมินความโปร่งใสของหน่วยทดสอบ" + SCHOOL)
                 .contains("ไม่ต้องระบุชื่อ")
