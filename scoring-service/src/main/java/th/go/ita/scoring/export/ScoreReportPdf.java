@@ -88,7 +88,8 @@ public final class ScoreReportPdf {
             PdfPCell words = borderless();
             // Broken by hand where a reader would: Thai has no spaces between words to break at.
             words.addElement(paragraph("รายงานผลการประเมินคุณธรรมและความโปร่งใส", title, 0));
-            words.addElement(paragraph("ในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ปีงบประมาณ พ.ศ. " + r.fiscalYear(), title, 0));
+            words.addElement(paragraph("ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)", title, 0));
+            words.addElement(paragraph("ปีงบประมาณ พ.ศ. " + r.fiscalYear(), title, 0));
             words.addElement(labelled("หน่วยงาน", r.unitNameTh() + " (" + r.unitCode() + ")", bold, normal));
             words.addElement(labelled("กรอบการประเมิน", r.framework(), bold, normal));
             words.addElement(labelled("ที่มาของผล", r.status(), bold, normal));
