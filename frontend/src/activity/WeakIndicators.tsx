@@ -15,7 +15,14 @@ export function WeakIndicators({ loop }: { loop: Loop }) {
       ) : (
         <>
           <p className="muted">
-            {t('loop.source', { year: loop.scoresFiscalYear, total: loop.total ?? '—', rating: loop.rating ?? '—', target: loop.indicatorTarget })}
+            <span>
+              {t('loop.source', { year: loop.scoresFiscalYear, total: loop.total ?? '—', rating: loop.rating ?? '—', target: loop.indicatorTarget })}
+            </span>{' '}
+            {loop.official ? (
+              <span className="badge">{t('loop.official')}</span>
+            ) : loop.provisional ? (
+              <span className="badge warn">{t('loop.provisional')}</span>
+            ) : null}
           </p>
           <table className="kpi-table">
             <thead>

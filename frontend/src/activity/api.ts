@@ -189,6 +189,9 @@ const loopSchema = z.object({
   roundId: z.string().nullish(),
   total: z.number().nullish(),
   rating: z.string().nullish(),
+  /** The unit's official result for the year (it wins over any computed sheet). */
+  official: z.boolean().default(false),
+  /** A computed sheet that is not final yet (samples short or OIT items unreviewed). */
   provisional: z.boolean(),
   indicatorTarget: z.number(),
   indicators: z.array(

@@ -32,6 +32,7 @@ export function AreaDashboardView({ data }: { data: Dashboard }) {
           passed: data.passed,
           rate: data.passRate === null || data.passRate === undefined ? '–' : data.passRate.toFixed(2),
         })}
+        {data.unitsProvisional > 0 ? ` ${t('dashboard.summaryProvisional', { count: data.unitsProvisional })}` : ''}
       </p>
       <h2>{t('dashboard.distribution')}</h2>
       <table aria-label={t('dashboard.distribution')}>

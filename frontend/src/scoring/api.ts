@@ -12,6 +12,8 @@ export const publicResultSchema = z.object({
   unit: z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string().nullish() }),
   fiscalYear: z.number(),
   official: z.boolean(),
+  /** OFFICIAL, or COMPUTED: a published round's complete sheet (the public never sees a provisional one). */
+  status: z.enum(['OFFICIAL', 'COMPUTED']).optional(),
   source: z.string().nullish(),
   frameworkId: z.string().nullish(),
   frameworkVersion: z.number().nullish(),
@@ -49,7 +51,10 @@ export const dashboardSchema = z.object({
   fiscalYear: z.number(),
   frameworkId: z.string().nullish(),
   unitsTotal: z.number(),
+  /** Official or published results only. */
   unitsWithScore: z.number(),
+  /** Units with only a running round's sheet: listed, marked, never counted. */
+  unitsProvisional: z.number().default(0),
   passed: z.number(),
   passRate: z.number().nullish(),
   passMark: z.number().nullish(),

@@ -185,14 +185,15 @@ const dashboard = {
   fiscalYear: 2566,
   frameworkId: 'OBEC-2566',
   unitsTotal: 3,
-  unitsWithScore: 2,
+  unitsWithScore: 1,
+  unitsProvisional: 1,
   passed: 1,
-  passRate: 50,
+  passRate: 100,
   passMark: 85,
   distribution: [
     { code: 'AA', label: { th: 'AA' }, min: 95, count: 1 },
     { code: 'A', label: { th: 'A' }, min: 85, count: 0 },
-    { code: 'B', label: { th: 'B' }, min: 75, count: 1 },
+    { code: 'B', label: { th: 'B' }, min: 75, count: 0 },
   ],
   indicators: [
     { code: '1', instrument: 'IIT', mean: 86.5, units: 2 },
@@ -201,7 +202,8 @@ const dashboard = {
   weakestIndicators: [{ code: '6', instrument: 'EIT', mean: 70.1, units: 2 }],
   units: [
     { rank: 1, code: 'KALASIN2', nameTh: 'สพป.กาฬสินธุ์ เขต 2', type: 'AREA_PRIMARY', total: 96.37, rating: 'AA', passed: true, provisional: false, source: 'OFFICIAL', indicators: { '1': 91.78 } },
-    { rank: 2, code: 'KALASIN2-S001', nameTh: 'โรงเรียนบ้านหนองแสง', type: 'SCHOOL', total: 80, rating: 'B', passed: false, provisional: true, source: 'COMPUTED', indicators: { '1': 81.22 } },
+    // A running round's sheet: listed after the ranked results, unranked, marked, not counted.
+    { rank: 0, code: 'KALASIN2-S001', nameTh: 'โรงเรียนบ้านหนองแสง', type: 'SCHOOL', total: 80, rating: 'B', passed: false, provisional: true, source: 'PROVISIONAL', indicators: { '1': 81.22 } },
     { rank: 0, code: 'KALASIN2-S002', nameTh: 'โรงเรียนบ้านโคกกลาง', type: 'SCHOOL', total: null, rating: null, passed: null, provisional: false, source: null, indicators: {} },
   ],
 };
@@ -222,7 +224,7 @@ describe('area dashboard', () => {
         session: { unitCode: 'KALASIN2', roles: ['area-admin'] } as never,
       },
     });
-    expect(await screen.findByText('หน่วยงาน 3 แห่ง มีผลคะแนน 2 แห่ง ผ่านเกณฑ์ 1 แห่ง (ร้อยละ 50.00)')).toBeInTheDocument();
+    expect(await screen.findByText('หน่วยงาน 3 แห่ง มีผลคะแนน 1 แห่ง ผ่านเกณฑ์ 1 แห่ง (ร้อยละ 100.00) มีผลเบื้องต้นจากรอบที่ยังไม่ประกาศผล 1 แห่ง (ไม่นับรวมในสถิติ)')).toBeInTheDocument();
     expect(fetch).toHaveBeenCalledWith('/api/scoring/dashboards/areas/KALASIN2?fiscalYear=2566', expect.anything());
     expect(screen.getByText('6. คุณภาพการดำเนินงาน: 70.10')).toBeInTheDocument();
     const ranking = screen.getByRole('table', { name: 'หน่วยงาน × ตัวชี้วัด เรียงตามคะแนนรวม' });
@@ -248,7 +250,7 @@ describe('area dashboard', () => {
       http: createHttpClient({ baseUrl: '/api', fetch: vi.fn(async () => json(dashboard)) }),
       auth: { status: 'authenticated', session: { unitCode: 'KALASIN2', roles: ['area-admin'] } as never },
     });
-    await screen.findByText('หน่วยงาน 3 แห่ง มีผลคะแนน 2 แห่ง ผ่านเกณฑ์ 1 แห่ง (ร้อยละ 50.00)');
+    await screen.findByText('หน่วยงาน 3 แห่ง มีผลคะแนน 1 แห่ง ผ่านเกณฑ์ 1 แห่ง (ร้อยละ 100.00) มีผลเบื้องต้นจากรอบที่ยังไม่ประกาศผล 1 แห่ง (ไม่นับรวมในสถิติ)');
     const downloads = screen.getByRole('group', { name: 'ดาวน์โหลดตารางอันดับของปีงบประมาณที่เลือก' });
     await userEvent.click(within(downloads).getByRole('button', { name: 'ดาวน์โหลด CSV' }));
     await waitFor(() => expect(saved).toEqual(['ita-KALASIN2-2566.csv']));

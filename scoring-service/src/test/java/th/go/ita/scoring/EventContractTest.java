@@ -45,7 +45,8 @@ class EventContractTest {
         QuarkusTransaction.requiringNew().run(() ->
                 scores.recompute(AssessmentRound.findById(UUID.fromString(round)), "KALASIN2-S003"));
 
-        for (String type : List.of("UnitUpserted", "FrameworkPublished", "RoundUpserted", "UnitScoreChanged")) {
+        for (String type : List.of("UnitUpserted", "FrameworkPublished", "RoundUpserted", "UnitScoreChanged",
+                "OfficialResultChanged")) {
             @SuppressWarnings("unchecked")
             List<String> events = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                     "SELECT CAST(payload AS text) FROM outbox_event WHERE type = :t").setParameter("t", type).getResultList());

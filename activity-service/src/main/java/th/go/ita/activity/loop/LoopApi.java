@@ -22,7 +22,7 @@ public final class LoopApi {
 
     /** {@code scoresFiscalYear}: the plan's year, or the year before when its own has no scores yet. */
     public record Loop(String unitCode, int fiscalYear, Integer scoresFiscalYear, String roundId, BigDecimal total,
-                       String rating, boolean provisional, BigDecimal indicatorTarget,
+                       String rating, boolean official, boolean provisional, BigDecimal indicatorTarget,
                        List<IndicatorStatus> indicators) {
     }
 

@@ -50,6 +50,7 @@ public class LoopService {
     public Loop loop(String unitCode, int year) {
         Plan plan = plans.require(unitCode, year);
         // A plan is usually written in answer to last year's results: use them until this year's exist.
+        // Each year's score of record: the official result, else the latest computed sheet (flagged if provisional).
         Optional<UnitScore> scores = UnitScore.latest(unitCode, year);
         if (scores.isEmpty()) {
             scores = UnitScore.latest(unitCode, year - 1);
@@ -73,8 +74,8 @@ public class LoopService {
             }
         }
         UnitScore s = scores.orElse(null);
-        return new Loop(unitCode, year, s == null ? null : s.fiscalYear, s == null ? null : s.roundId,
-                s == null ? null : s.total, s == null ? null : s.rating, s != null && s.provisional,
+        return new Loop(unitCode, year, s == null ? null : s.fiscalYear, s == null || s.official ? null : s.roundId,
+                s == null ? null : s.total, s == null ? null : s.rating, s != null && s.official, s != null && s.provisional,
                 plan.indicatorTarget, rows);
     }
 

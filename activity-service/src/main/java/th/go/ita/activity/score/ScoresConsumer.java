@@ -19,7 +19,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Keeps the latest scores per unit and round from {@code scores.changed} ({@code UnitScoreChanged}). */
+/**
+ * Keeps the latest scores per unit and round from {@code scores.changed}: computed sheets
+ * ({@code UnitScoreChanged}) and official results ({@code OfficialResultChanged}, which win).
+ */
 @ApplicationScoped
 public class ScoresConsumer {
 
@@ -37,12 +40,13 @@ public class ScoresConsumer {
 
     private void applyScores(String json) {
         EventEnvelope event = EventEnvelope.parse(json);
-        if (!"UnitScoreChanged".equals(event.type())) {
+        boolean official = "OfficialResultChanged".equals(event.type());
+        if (!official && !"UnitScoreChanged".equals(event.type())) {
             return;
         }
         String unitCode = event.text("unitCode");
-        String roundId = event.text("roundId");
         int year = EventEnvelope.integer(event.payload(), "fiscalYear");
+        String roundId = official ? UnitScore.officialKey(year) : event.text("roundId");
         Map<String, BigDecimal> indicators = indicators(event.payload().get("indicators"));
         BigDecimal total = decimal(event.payload().get("total"), "total");
         if (!inbox.firstDelivery(event.id(), Topics.SCORES)) {
@@ -70,7 +74,8 @@ public class ScoresConsumer {
         JsonNode passed = event.payload().get("passed");
         score.passed = passed == null || passed.isNull() ? null : passed.asBoolean();
         JsonNode provisional = event.payload().get("provisional");
-        score.provisional = provisional != null && provisional.asBoolean(false);
+        score.provisional = !official && provisional != null && provisional.asBoolean(false);
+        score.official = official;
         score.indicators = indicators;
         score.occurredAt = occurredAt;
         score.persist();

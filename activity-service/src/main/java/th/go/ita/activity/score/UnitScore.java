@@ -15,7 +15,11 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
-/** The latest scores of a unit in one round, from scoring's {@code scores.changed}. */
+/**
+ * The latest scores of a unit in one round, from scoring's {@code scores.changed}: a round's computed
+ * sheet ({@code UnitScoreChanged}) or the unit's official result for a year ({@code OfficialResultChanged},
+ * kept under the round id {@code official:<year>}).
+ */
 @Entity
 @Table(name = "unit_score")
 @IdClass(UnitScore.Key.class)
@@ -52,6 +56,9 @@ public class UnitScore extends PanacheEntityBase {
 
     public boolean provisional;
 
+    /** Official figures (entered or imported in scoring), which win over every computed sheet of the year. */
+    public boolean official;
+
     /** Indicator code → score, as scoring published it (scale 2). */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, BigDecimal> indicators;
@@ -59,9 +66,17 @@ public class UnitScore extends PanacheEntityBase {
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
 
-    /** The most recent scores of the unit for a fiscal year (across its rounds). */
+    /** The round id under which a year's official result is kept. */
+    public static String officialKey(int fiscalYear) {
+        return "official:" + fiscalYear;
+    }
+
+    /**
+     * The unit's score of record for a fiscal year, as scoring chooses it: the official result when there
+     * is one, else the most recent computed sheet (its {@link #provisional} flag says whether it is final).
+     */
     public static Optional<UnitScore> latest(String unitCode, int fiscalYear) {
-        return find("unitCode = ?1 and fiscalYear = ?2 order by occurredAt desc", unitCode, fiscalYear)
+        return find("unitCode = ?1 and fiscalYear = ?2 order by official desc, occurredAt desc", unitCode, fiscalYear)
                 .firstResultOptional();
     }
 }

@@ -73,6 +73,52 @@ class LoopTest {
                 .body("indicators.find { it.code == '3' }.suggestions", hasSize(0));
     }
 
+    // The demo's FY2566 case: the published round's sheet holds OIT verdicts only (40.00 F, provisional), the
+    // office's official result is 96.37 AA. The loop must work from the official figures, whatever arrives last.
+    @Test
+    @TestSecurity(user = "activity.area1", roles = "activity-editor")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "T-AREA1-S1"))
+    void theLoopUsesTheOfficialResultOverAPartialComputedSheet() {
+        int year = TestTree.freshYear();
+        Map<String, Object> official = new HashMap<>();
+        official.put("1", 91.78);
+        official.put("8", 90.48);
+        official.put("10", 100.00);
+        Map<String, Object> partial = new HashMap<>();
+        partial.put("1", 0.00);
+        partial.put("8", 0.00);
+        partial.put("10", 100.00);
+        Instant now = Instant.now();
+        KafkaEvents.official("T-AREA1-S1", year - 1, 96.37, "AA", now.minusSeconds(60), official);
+        KafkaEvents.provisionalScores("T-AREA1-S1", "published-" + year, year - 1, 40.00, "F", now, partial);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Tx.call(() ->
+                UnitScore.count("unitCode = ?1 and fiscalYear = ?2", "T-AREA1-S1", year - 1) == 2));
+
+        post("/units/T-AREA1-S1/plans", plan(year)).statusCode(201);
+        get("/units/T-AREA1-S1/plans/" + year + "/indicators").statusCode(200)
+                .body("scoresFiscalYear", equalTo(year - 1))
+                .body("total", equalTo(96.37f))
+                .body("rating", equalTo("AA"))
+                .body("official", equalTo(true))
+                .body("provisional", equalTo(false))
+                .body("indicators.find { it.code == '1' }.score", equalTo(91.78f))
+                .body("indicators.find { it.code == '8' }.score", equalTo(90.48f));
+    }
+
+    @Test
+    @TestSecurity(user = "area1", roles = "area-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "T-AREA1"))
+    void theAreaOverviewShowsEachUnitsOfficialTotal() {
+        int year = TestTree.freshYear();
+        Instant now = Instant.now();
+        KafkaEvents.official("T-AREA1-S2", year, 96.37, "AA", now.minusSeconds(60), Map.of("1", 91.78));
+        KafkaEvents.provisionalScores("T-AREA1-S2", "published-" + year, year, 40.00, "F", now, Map.of("1", 0.0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Tx.call(() ->
+                UnitScore.count("unitCode = ?1 and fiscalYear = ?2", "T-AREA1-S2", year) == 2));
+        get("/units/T-AREA1/overview?fiscalYear=" + year).statusCode(200)
+                .body("rows.find { it.unitCode == 'T-AREA1-S2' }.total", equalTo(96.37f));
+    }
+
     @Test
     @TestSecurity(user = "area1", roles = "area-admin")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "T-AREA1"))

@@ -84,6 +84,41 @@ public final class KafkaEvents {
         return send("scores.changed", "UnitScoreChanged", unitCode, at, payload);
     }
 
+    /** A computed sheet as scoring sends it, with its provisional flag (samples short or OIT items unreviewed). */
+    public static UUID provisionalScores(String unitCode, String roundId, int fiscalYear, double total, String rating,
+                                         Instant at, Map<String, Object> indicators) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("roundId", roundId);
+        payload.put("unitCode", unitCode);
+        payload.put("fiscalYear", fiscalYear);
+        payload.put("frameworkId", "OBEC-" + fiscalYear);
+        payload.put("frameworkVersion", 1);
+        payload.put("total", total);
+        payload.put("rating", rating);
+        payload.put("passed", total >= 85);
+        payload.put("provisional", true);
+        payload.put("instruments", Map.of("IIT", 0.0, "EIT", 0.0, "OIT", 40.0));
+        payload.put("indicators", indicators);
+        return send("scores.changed", "UnitScoreChanged", unitCode, at, payload);
+    }
+
+    /** An OfficialResultChanged on {@code scores.changed}: a unit's official figures for a year. */
+    public static UUID official(String unitCode, int fiscalYear, double total, String rating, Instant at,
+                                Map<String, Object> indicators) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("unitCode", unitCode);
+        payload.put("fiscalYear", fiscalYear);
+        payload.put("frameworkId", "OBEC-" + fiscalYear);
+        payload.put("frameworkVersion", 2);
+        payload.put("total", total);
+        payload.put("rating", rating);
+        payload.put("passed", total >= 85);
+        payload.put("source", "ผล ITA ทดสอบ");
+        payload.put("instruments", Map.of("IIT", 28.73, "EIT", 27.64, "OIT", 40.0));
+        payload.put("indicators", indicators);
+        return send("scores.changed", "OfficialResultChanged", unitCode, at, payload);
+    }
+
     /** A FrameworkPublished on {@code ita.frameworks} (only the fields this service reads, plus one it does not). */
     public static UUID framework(String id, int version, int fiscalYear, String comparabilityGroup) {
         Map<String, Object> payload = new LinkedHashMap<>();

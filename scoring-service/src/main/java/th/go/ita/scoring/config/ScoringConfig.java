@@ -15,6 +15,10 @@ public interface ScoringConfig {
 
     KeycloakAdmin keycloakAdmin();
 
+    /** Where the public opens the web app: the score report's QR code points at its result page there. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
     /**
      * How scoring-service reaches Keycloak's Admin REST API to invite users: a confidential client
      * of the managed realm whose service account holds {@code realm-management} manage-users and

@@ -10,6 +10,7 @@ import th.go.ita.platform.access.UnitPaths;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.framework.FrameworkVersion;
+import th.go.ita.scoring.result.UnitResults;
 import th.go.ita.scoring.unit.Unit;
 
 import java.math.BigDecimal;
@@ -21,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An area's results for a fiscal year: every active unit of the subtree with its official figures
- * (or, where none were entered, its latest computed ones), the distribution by rating with the pass
+ * An area's results for a fiscal year: every active unit of the subtree with its result as
+ * {@link UnitResults} chooses it (official, else a published round's complete sheet; a running round's
+ * sheet is listed as provisional, unranked and left out of every figure), the distribution by rating with the pass
  * line, the pass rate, the mean of each indicator, the ranking and the weakest indicators. One
  * indexed prefix scan over the tree summed in PostgreSQL, and one for the top of the ranking.
  */
@@ -43,9 +45,11 @@ public class AreaDashboard {
     public record IndicatorMean(String code, String instrument, Map<String, String> name, BigDecimal mean, long units) {
     }
 
-    /** {@code units} holds at most the requested number of rows (the top of the ranking; unscored units last). */
+    /**
+     * {@code unitsWithScore} counts official and published results only; {@code unitsProvisional} the units
+     * with only a running round's sheet. {@code units} holds at most the requested number of rows (the top of the ranking; unscored units last). */
     public record View(String unitCode, String unitNameTh, int fiscalYear, String frameworkId, Integer frameworkVersion,
-                       int unitsTotal, int unitsWithScore, long passed, BigDecimal passRate, BigDecimal passMark,
+                       int unitsTotal, int unitsWithScore, int unitsProvisional, long passed, BigDecimal passRate, BigDecimal passMark,
                        List<Band> distribution, List<IndicatorMean> indicators, List<IndicatorMean> weakestIndicators,
                        List<UnitRow> units) {
     }
@@ -60,23 +64,30 @@ public class AreaDashboard {
     FrameworkService frameworks;
 
     /**
-     * Every active unit of the subtree with the figures the dashboard shows: official where entered,
-     * else the latest computed. {@code indicators} stays jsonb so that PostgreSQL can sum it.
+     * Every active unit of the subtree with the figures the dashboard shows, chosen by
+     * {@link UnitResults}' rule: official, else a published round's complete sheet, else a running
+     * round's sheet, marked provisional (listed after the ranking, never counted). {@code counted} marks
+     * the rows every figure is made of. {@code indicators} stays jsonb so that PostgreSQL can sum it.
      */
     private static final String BASE = """
             SELECT u.code, u.name_th, u.type, u.parent_code,
                    COALESCE(o.total, s.total) AS total, COALESCE(o.rating, s.rating) AS rating,
                    COALESCE(o.passed, s.passed) AS passed,
-                   COALESCE(s.provisional, false) AND o.unit_code IS NULL AS provisional,
-                   CASE WHEN o.unit_code IS NOT NULL THEN 'OFFICIAL' WHEN s.unit_code IS NOT NULL THEN 'COMPUTED' END AS source,
+                   (o.unit_code IS NULL AND s.state IS NOT NULL AND s.state <> 'PUBLISHED') AS provisional,
+                   CASE WHEN o.unit_code IS NOT NULL THEN 'OFFICIAL' WHEN s.state = 'PUBLISHED' THEN 'COMPUTED'
+                        WHEN s.unit_code IS NOT NULL THEN 'PROVISIONAL' END AS source,
                    COALESCE(NULLIF(o.indicators, '{}'::jsonb), s.indicators) AS indicators,
                    COALESCE(o.framework_id, s.framework_id) || '@' || COALESCE(o.framework_version, s.framework_version) AS fw
             FROM unit u
             LEFT JOIN official_result o ON o.unit_code = u.code AND o.fiscal_year = :year
-            LEFT JOIN LATERAL (SELECT x.* FROM unit_score x WHERE x.unit_code = u.code AND x.fiscal_year = :year
-                               ORDER BY x.computed_at DESC LIMIT 1) s ON o.unit_code IS NULL
+            LEFT JOIN LATERAL (SELECT x.*, r.state FROM unit_score x JOIN assessment_round r ON r.id = x.round_id
+                               WHERE x.unit_code = u.code AND x.fiscal_year = :year AND """ + " " + UnitResults.SHEET_CANDIDATE
+            + " ORDER BY " + UnitResults.SHEET_ORDER + """
+             LIMIT 1) s ON o.unit_code IS NULL
             WHERE u.path LIKE :prefix ESCAPE '!' AND u.active
             """;
+
+    private static final String COUNTED = "(total IS NOT NULL AND NOT provisional)";
 
     /**
      * The whole subtree is summed in PostgreSQL in one statement (counts, ratings, the framework
@@ -86,18 +97,19 @@ public class AreaDashboard {
     @SuppressWarnings("unchecked")
     public View of(Unit root, int fiscalYear, int limit) {
         String prefix = UnitPaths.subtreePattern(root.path);
-        List<Object[]> figures = em.createNativeQuery("WITH base AS MATERIALIZED (" + BASE + """
-                )
-                SELECT 'units', CAST(NULL AS text), count(*), count(total), CAST(NULL AS numeric) FROM base
-                UNION ALL SELECT 'passed', NULL, count(*), NULL, NULL FROM base WHERE total IS NOT NULL AND passed
-                UNION ALL SELECT 'fw', fw, count(*), NULL, NULL FROM base WHERE fw IS NOT NULL GROUP BY fw
-                UNION ALL SELECT 'rating', rating, count(*), NULL, max(total) FROM base
-                          WHERE total IS NOT NULL AND rating IS NOT NULL GROUP BY rating
-                UNION ALL SELECT 'indicator', e.key, count(e.value), NULL, sum(CAST(e.value AS numeric))
-                          FROM base, jsonb_each_text(base.indicators) e WHERE base.total IS NOT NULL GROUP BY e.key
-                """).setParameter("year", fiscalYear).setParameter("prefix", prefix).getResultList();
+        List<Object[]> figures = em.createNativeQuery("WITH base AS MATERIALIZED (" + BASE + ")\n"
+                + "SELECT 'units', CAST(NULL AS text), count(*), count(*) FILTER (WHERE " + COUNTED + "), "
+                + "  CAST(count(*) FILTER (WHERE provisional) AS numeric) FROM base\n"
+                + "UNION ALL SELECT 'passed', NULL, count(*), NULL, NULL FROM base WHERE " + COUNTED + " AND passed\n"
+                + "UNION ALL SELECT 'fw', fw, count(*), NULL, NULL FROM base WHERE fw IS NOT NULL AND NOT provisional GROUP BY fw\n"
+                + "UNION ALL SELECT 'rating', rating, count(*), NULL, max(total) FROM base\n"
+                + "          WHERE " + COUNTED + " AND rating IS NOT NULL GROUP BY rating\n"
+                + "UNION ALL SELECT 'indicator', e.key, count(e.value), NULL, sum(CAST(e.value AS numeric))\n"
+                + "          FROM base, jsonb_each_text(base.indicators) e WHERE " + COUNTED + " GROUP BY e.key")
+                .setParameter("year", fiscalYear).setParameter("prefix", prefix).getResultList();
         int unitsTotal = 0;
         int unitsWithScore = 0;
+        int unitsProvisional = 0;
         long passed = 0;
         Map<String, Long> frameworkUnits = new LinkedHashMap<>();
         List<Object[]> ratingRows = new ArrayList<>();
@@ -110,6 +122,7 @@ public class AreaDashboard {
                 case "units" -> {
                     unitsTotal = (int) n;
                     unitsWithScore = ((Number) f[3]).intValue();
+                    unitsProvisional = ((Number) f[4]).intValue();
                 }
                 case "passed" -> passed = n;
                 case "fw" -> frameworkUnits.put(key, n);
@@ -126,10 +139,12 @@ public class AreaDashboard {
         Map<String, Long> ratingCounts = new LinkedHashMap<>();
         ratingRows.forEach(r -> ratingCounts.put((String) r[1], ((Number) r[2]).longValue()));
 
+        // The ranked units (equal totals share a rank), then the provisional ones unranked, then those without a figure.
         List<Object[]> top = em.createNativeQuery("SELECT code, name_th, type, parent_code, total, rating, passed, provisional, source, "
-                        + "CAST(indicators AS text), fw, CASE WHEN total IS NULL THEN 0 "
-                        + "ELSE rank() OVER (ORDER BY total DESC NULLS LAST) END FROM (" + BASE + ") b "
-                        + "ORDER BY total DESC NULLS LAST, code LIMIT :limit")
+                        + "CAST(indicators AS text), fw, CASE WHEN " + COUNTED + " THEN rank() OVER (PARTITION BY " + COUNTED
+                        + " ORDER BY total DESC) ELSE 0 END FROM (" + BASE + ") b "
+                        + "ORDER BY CASE WHEN " + COUNTED + " THEN 0 WHEN provisional THEN 1 ELSE 2 END, total DESC NULLS LAST, code "
+                        + "LIMIT :limit")
                 .setParameter("year", fiscalYear).setParameter("prefix", prefix).setParameter("limit", limit)
                 .getResultList();
         List<UnitRow> ranked = new ArrayList<>(top.size());
@@ -152,7 +167,7 @@ public class AreaDashboard {
         List<IndicatorMean> weakest = means.stream().filter(m -> m.mean() != null)
                 .sorted(Comparator.comparing(IndicatorMean::mean)).limit(3).toList();
         return new View(root.code, root.nameTh, fiscalYear, framework == null ? null : framework.id(),
-                framework == null ? null : framework.version(), unitsTotal, unitsWithScore, passed, passRate,
+                framework == null ? null : framework.version(), unitsTotal, unitsWithScore, unitsProvisional, passed, passRate,
                 framework == null ? null : passMark(framework), distribution(framework, ratingCounts), means, weakest,
                 ranked);
     }

@@ -14,6 +14,8 @@ import th.go.ita.scoring.framework.FrameworkVersion;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.platform.problem.Problem;
 import th.go.ita.platform.problem.ProblemMessages;
+import th.go.ita.platform.outbox.Outbox;
+import th.go.ita.scoring.score.UnitScores;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,6 +42,17 @@ public class OfficialResults {
 
     @Inject
     FrameworkService frameworks;
+
+    @Inject
+    Outbox outbox;
+
+    /** Official figures of a unit's year on {@code scores.changed}: they win over every computed sheet downstream. */
+    public record OfficialResultChanged(String unitCode, int fiscalYear, String frameworkId, Integer frameworkVersion,
+                                        BigDecimal total, String rating, boolean passed, String source,
+                                        Map<String, BigDecimal> instruments, Map<String, BigDecimal> indicators) {
+    }
+
+    public static final String CHANGED = "OfficialResultChanged";
 
     /** Collects errors for one entry under a prefix such as "line 3: ". */
     public static final class Errors {
@@ -126,10 +139,10 @@ public class OfficialResults {
                 sheet.total(), sheet.rating(), sheet.passed(), e.source().strip());
     }
 
-    /** @return true when a row was written (a new one, or one whose figures changed) */
+    /** @return true when a row was written (a new one, or one whose figures changed); then also announced on {@code scores.changed} */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean store(OfficialResultView r, String enteredBy, boolean overwrite) {
-        return em.createNativeQuery("""
+        boolean written = em.createNativeQuery("""
                 INSERT INTO official_result (unit_code, fiscal_year, framework_id, framework_version, indicators,
                                              instruments, total, rating, passed, source, entered_by)
                 VALUES (:unit, :year, :fid, :fv, CAST(:indicators AS jsonb), CAST(:instruments AS jsonb), :total,
@@ -147,6 +160,13 @@ public class OfficialResults {
                 .setParameter("total", r.total()).setParameter("rating", r.rating()).setParameter("passed", r.passed())
                 .setParameter("source", r.source()).setParameter("by", enteredBy)
                 .executeUpdate() > 0;
+        if (written) {
+            // activity-service's PDCA loop must follow the official figures, not a partial computed sheet.
+            outbox.add(UnitScores.TOPIC, r.unitCode(), CHANGED, r.unitCode(), null, new OfficialResultChanged(
+                    r.unitCode(), r.fiscalYear(), r.frameworkId(), r.frameworkVersion(), r.total(), r.rating(),
+                    r.passed(), r.source(), r.instruments(), r.indicators()));
+        }
+        return written;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package th.go.ita.scoring.official;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,51 +10,51 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.config.ScoringConfig;
 import th.go.ita.scoring.export.ScoreReportPdf;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
-import th.go.ita.platform.problem.ProblemException;
+import th.go.ita.scoring.result.UnitResults;
 import th.go.ita.scoring.unit.Unit;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * ITA results are public once published (NACC publishes every agency's result): a unit's figures
- * for a year without login, official (entered or imported) when they exist, otherwise those
- * computed in a published round. Nothing from a round that is not yet published is shown.
+ * ITA results are public once published (NACC publishes every agency's result): a unit's result for a
+ * year without login, chosen by {@link UnitResults#published}: official figures when they exist, else a
+ * published round's complete computed sheet. Nothing else is shown beside it, and nothing from a round
+ * not yet published.
  */
 @Path("/public/units/{unitCode}/years/{fiscalYear}")
 @Tag(name = "Public results")
 @PermitAll
 public class PublicResultResource {
 
+    static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
     public record PublicUnit(String code, String nameTh, String nameEn) {
     }
 
-    public record Figures(String frameworkId, Integer frameworkVersion, Map<String, BigDecimal> indicators,
-                          Map<String, BigDecimal> instruments, BigDecimal total, String rating,
-                          Map<String, String> ratingLabel, boolean passed, Boolean provisional) {
-    }
-
-    public record PublicResult(PublicUnit unit, int fiscalYear, boolean official, String source,
-                               String frameworkId, Integer frameworkVersion, Map<String, BigDecimal> indicators,
-                               Map<String, BigDecimal> instruments, BigDecimal total, String rating,
-                               Map<String, String> ratingLabel, boolean passed, Figures computed) {
+    /** {@code status} is OFFICIAL or COMPUTED (a published round's complete sheet); {@code official} says the same. */
+    public record PublicResult(PublicUnit unit, int fiscalYear, boolean official, UnitResults.Status status,
+                               String source, String frameworkId, Integer frameworkVersion,
+                               Map<String, BigDecimal> indicators, Map<String, BigDecimal> instruments,
+                               BigDecimal total, String rating, Map<String, String> ratingLabel, boolean passed) {
     }
 
     @Inject
-    OfficialResults official;
+    UnitResults results;
 
     @Inject
     FrameworkService frameworks;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     ScoringConfig config;
@@ -66,29 +65,30 @@ public class PublicResultResource {
     @Operation(summary = "The same result as a PDF score report in Thai, without login")
     public Response pdf(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear) {
         PublicResult r = get(unitCode, fiscalYear);
+        Framework f = r.frameworkId() == null ? null : frameworks.framework(r.frameworkId(), r.frameworkVersion());
         List<ScoreReportPdf.Line> lines = new ArrayList<>();
-        if (r.frameworkId() != null && !r.indicators().isEmpty()) {
-            Framework f = frameworks.framework(r.frameworkId(), r.frameworkVersion());
+        List<ScoreReportPdf.Bar> bars = new ArrayList<>();
+        if (f != null && !r.indicators().isEmpty()) {
             for (Framework.Instrument instrument : f.instruments()) {
                 for (Framework.Indicator indicator : instrument.indicators()) {
-                    lines.add(new ScoreReportPdf.Line(indicator.code() + ". " + indicator.name().get("th"),
-                            r.indicators().get(indicator.code()), false));
+                    BigDecimal score = r.indicators().get(indicator.code());
+                    lines.add(new ScoreReportPdf.Line(indicator.code() + ". " + indicator.name().get("th"), score, false));
+                    bars.add(new ScoreReportPdf.Bar(indicator.code(), score));
                 }
                 String weighted = " (ร้อยละ " + instrument.weight().toPlainString() + ")";
                 lines.add(new ScoreReportPdf.Line(instrument.code() + " " + instrument.name().get("th") + weighted,
                         r.instruments().get(instrument.code()), true));
             }
         }
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("คะแนนรวม", r.total().toPlainString());
-        summary.put("ระดับผล", r.ratingLabel() == null ? r.rating() : r.ratingLabel().getOrDefault("th", r.rating()));
-        summary.put("ผลการประเมิน", r.passed() ? "ผ่านเกณฑ์" : "ไม่ผ่านเกณฑ์");
-        summary.put("ที่มาของผล", r.official() ? "ผลอย่างเป็นทางการ" + (r.source() == null ? "" : " (" + r.source() + ")")
-                : "ผลที่ระบบคำนวณจากรอบการประเมินที่ประกาศผลแล้ว");
-        byte[] pdf = ScoreReportPdf.render(config.pdf().font(),
-                "ผลการประเมิน ITA ปีงบประมาณ พ.ศ. " + fiscalYear,
-                List.of(r.unit().nameTh(), r.frameworkId() == null ? "" : "กรอบการประเมิน " + r.frameworkId() + " ฉบับที่ " + r.frameworkVersion()),
-                lines, summary);
+        String status = UnitResults.thai(r.status()) + (r.source() == null ? "" : " (" + r.source() + ")");
+        String framework = f == null ? "ไม่ระบุ (ผลที่บันทึกโดยไม่มีกรอบการประเมิน)"
+                : f.id() + " ฉบับที่ " + f.version() + " (" + f.name().get("th") + ")";
+        String rating = r.ratingLabel() == null || r.ratingLabel().getOrDefault("th", r.rating()).equals(r.rating())
+                ? r.rating() : r.rating() + " (" + r.ratingLabel().get("th") + ")";
+        String url = config.publicBaseUrl().replaceAll("/+$", "") + "/scoring/units/" + unitCode + "/years/" + fiscalYear;
+        byte[] pdf = ScoreReportPdf.render(config.pdf().font(), new ScoreReportPdf.Report(r.unit().code(),
+                r.unit().nameTh(), fiscalYear, framework, status, bars, lines, r.total(), rating, r.passed(),
+                f == null ? null : passMark(f), explain(f, r), url, LocalDate.now(BANGKOK)));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"ita-" + unitCode + "-" + fiscalYear + ".pdf\"").build();
     }
@@ -98,43 +98,62 @@ public class PublicResultResource {
     @Operation(summary = "A unit's published ITA result for a fiscal year, without login")
     public PublicResult get(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear) {
         Unit unit = Unit.findById(unitCode);
-        if (unit == null) {
+        UnitResults.Result r = unit == null ? null : results.published(unitCode, fiscalYear).orElse(null);
+        if (r == null) {
             throw ProblemException.notFound("public-result-not-found", unitCode, String.valueOf(fiscalYear));
         }
-        PublicUnit publicUnit = new PublicUnit(unit.code, unit.nameTh, unit.nameEn);
-        Figures computed = computed(unitCode, fiscalYear);
-        List<OfficialResultView> results = official.of(unitCode, fiscalYear);
-        if (!results.isEmpty()) {
-            OfficialResultView r = results.get(0);
-            Framework framework = r.frameworkId() == null ? null : frameworks.framework(r.frameworkId(), r.frameworkVersion());
-            return new PublicResult(publicUnit, fiscalYear, true, r.source(), r.frameworkId(), r.frameworkVersion(),
-                    r.indicators(), r.instruments(), r.total(), r.rating(), official.label(framework, r.rating()),
-                    r.passed(), computed);
-        }
-        if (computed == null) {
-            throw ProblemException.notFound("public-result-not-found", unitCode, String.valueOf(fiscalYear));
-        }
-        return new PublicResult(publicUnit, fiscalYear, false, null, computed.frameworkId(), computed.frameworkVersion(),
-                computed.indicators(), computed.instruments(), computed.total(), computed.rating(),
-                computed.ratingLabel(), computed.passed(), computed);
+        return new PublicResult(new PublicUnit(unit.code, unit.nameTh, unit.nameEn), fiscalYear, r.official(),
+                r.status(), r.source(), r.frameworkId(), r.frameworkVersion(), r.indicators(), r.instruments(),
+                r.total(), r.rating(), r.ratingLabel(), r.passed());
     }
 
-    @SuppressWarnings("unchecked")
-    private Figures computed(String unitCode, int fiscalYear) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT s.framework_id, s.framework_version, CAST(s.indicators AS text), CAST(s.instruments AS text),
-                       s.total, s.rating, s.passed, s.provisional
-                FROM unit_score s JOIN assessment_round r ON r.id = s.round_id
-                WHERE s.unit_code = :unit AND s.fiscal_year = :year AND r.state = 'PUBLISHED'
-                ORDER BY r.updated_at DESC LIMIT 1
-                """).setParameter("unit", unitCode).setParameter("year", fiscalYear).getResultList();
-        if (rows.isEmpty()) {
-            return null;
+    /** The pass line of a framework: its pass mark, or the lowest total of a passing level. */
+    public static BigDecimal passMark(Framework f) {
+        if (f.rating().passMark() != null) {
+            return f.rating().passMark();
         }
-        Object[] r = rows.get(0);
-        String fid = (String) r[0];
-        int fv = ((Number) r[1]).intValue();
-        return new Figures(fid, fv, official.figures((String) r[2]), official.figures((String) r[3]), (BigDecimal) r[4],
-                (String) r[5], official.label(frameworks.framework(fid, fv), (String) r[5]), (Boolean) r[6], (Boolean) r[7]);
+        return f.rating().levels() == null ? null : f.rating().levels().stream().filter(Framework.Level::passed)
+                .map(Framework.Level::minTotal).min(BigDecimal::compareTo).orElse(null);
+    }
+
+    /** Why the result has its rating, in the framework's own terms (the band's range or the level's conditions). */
+    static String explain(Framework f, PublicResult r) {
+        String total = r.total().setScale(2, RoundingMode.HALF_UP).toPlainString();
+        if (f == null) {
+            return "ระดับ " + r.rating() + " ตามผลอย่างเป็นทางการที่บันทึกไว้ (คะแนนรวม " + total + ")";
+        }
+        BigDecimal pass = passMark(f);
+        String passing = pass == null ? "" : r.passed()
+                ? "; ถึงเกณฑ์ผ่าน " + plain(pass) + " คะแนน จึงผ่านเกณฑ์"
+                : "; ต่ำกว่าเกณฑ์ผ่าน " + plain(pass) + " คะแนน อยู่ " + pass.subtract(r.total()).setScale(2, RoundingMode.HALF_UP).toPlainString()
+                + " คะแนน จึงไม่ผ่านเกณฑ์";
+        Framework.Rating rating = f.rating();
+        if (rating.bands() != null && !rating.bands().isEmpty()) {
+            List<Framework.Band> bands = rating.bands().stream().sorted(Comparator.comparing(Framework.Band::min)).toList();
+            for (int i = 0; i < bands.size(); i++) {
+                Framework.Band b = bands.get(i);
+                if (b.code().equals(r.rating())) {
+                    String range = i + 1 < bands.size()
+                            ? "ตั้งแต่ " + plain(b.min()) + " แต่ต่ำกว่า " + plain(bands.get(i + 1).min()) + " คะแนน"
+                            : "ตั้งแต่ " + plain(b.min()) + " คะแนนขึ้นไป";
+                    return "คะแนนรวม " + total + " อยู่ในช่วงของระดับ " + b.code() + " (" + range + ")" + passing;
+                }
+            }
+        }
+        if (rating.levels() != null) {
+            for (Framework.Level l : rating.levels()) {
+                if (l.code().equals(r.rating())) {
+                    String each = l.minEachInstrument() == null ? ""
+                            : " และคะแนนเฉลี่ยของทุกเครื่องมือ (IIT, EIT, OIT) ตั้งแต่ " + plain(l.minEachInstrument());
+                    return "ระดับ " + l.label().getOrDefault("th", l.code()) + " ต้องมีคะแนนรวมตั้งแต่ "
+                            + plain(l.minTotal()) + each + " ผลนี้มีคะแนนรวม " + total + " ตรงตามเงื่อนไขของระดับนี้" + passing;
+                }
+            }
+        }
+        return "คะแนนรวม " + total + " ระดับ " + r.rating() + passing;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "–" : v.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -2,7 +2,6 @@ package th.go.ita.scoring.official;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +16,7 @@ import th.go.ita.platform.reports.Table;
 import th.go.ita.platform.reports.Download;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
+import th.go.ita.scoring.result.UnitResults;
 import th.go.ita.scoring.unit.Unit;
 import th.go.ita.scoring.unit.UnitScope;
 
@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A unit's results over the years (each year chosen as the public result chooses it: official
- * figures, else a PUBLISHED round's computed ones), the change from the year before only where both
+ * A unit's results over the years (each year chosen by {@link UnitResults#published}, as the public
+ * result chooses it: official figures, else a PUBLISHED round's complete computed sheet), the change from the year before only where both
  * years were assessed under frameworks of the same comparability group, and the indicators that cost
  * the latest year most points of its total.
  */
@@ -64,13 +64,10 @@ public class UnitHistoryResource {
     UnitScope scope;
 
     @Inject
-    PublicResultResource publicResults;
+    UnitResults results;
 
     @Inject
     FrameworkService frameworks;
-
-    @Inject
-    EntityManager em;
 
     @GET
     @Authenticated
@@ -78,8 +75,8 @@ public class UnitHistoryResource {
     public History get(@PathParam("code") String code) {
         Unit unit = scope.require(code);
         List<Year> years = new ArrayList<>();
-        for (int fiscalYear : fiscalYears(code)) {
-            PublicResultResource.PublicResult r = publicResults.get(code, fiscalYear);
+        for (int fiscalYear : results.publishedYears(code)) {
+            UnitResults.Result r = results.published(code, fiscalYear).orElseThrow();
             Framework f = r.frameworkId() == null ? null : frameworks.framework(r.frameworkId(), r.frameworkVersion());
             years.add(new Year(fiscalYear, r.official(), r.source(), r.frameworkId(), r.frameworkVersion(),
                     f == null ? null : f.comparabilityGroup(), r.total(), r.rating(), r.ratingLabel(), r.passed(),
@@ -128,19 +125,6 @@ public class UnitHistoryResource {
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private TreeSet<Integer> fiscalYears(String code) {
-        List<Number> rows = em.createNativeQuery("""
-                SELECT fiscal_year FROM official_result WHERE unit_code = :unit
-                UNION
-                SELECT s.fiscal_year FROM unit_score s JOIN assessment_round r ON r.id = s.round_id
-                WHERE s.unit_code = :unit AND r.state = 'PUBLISHED'
-                """).setParameter("unit", code).getResultList();
-        TreeSet<Integer> years = new TreeSet<>();
-        rows.forEach(n -> years.add(n.intValue()));
-        return years;
     }
 
     /** Years oldest first, each with its change from the year before it (none for the first). */

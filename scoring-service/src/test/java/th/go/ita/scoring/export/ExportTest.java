@@ -1,7 +1,6 @@
 package th.go.ita.scoring.export;
 
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -12,6 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import th.go.ita.platform.testing.PdfText;
 import th.go.ita.scoring.demo.DemoDataLoader;
 
 import java.io.ByteArrayInputStream;
@@ -38,12 +38,27 @@ class ExportTest {
         byte[] pdf = given().when().get("/public/units/KALASIN2/years/2566/report.pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         PdfReader reader = new PdfReader(pdf);
-        String text = new PdfTextExtractor(reader).getTextFromPage(1);
+        String text = PdfText.of(pdf);
+        // Lines wrap where they will: compare the words without the breaks and spaces between them.
+        String flat = text.replaceAll("\\s+", "");
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "score-report-KALASIN2-2566.pdf"), pdf);
         assertTrue(text.contains("96.37"), text);
         assertTrue(text.contains("28.73") && text.contains("27.64") && text.contains("40.00"), text);
         assertTrue(text.contains("91.78") && text.contains("90.48"), text);
-        assertTrue(text.contains("2566"), text);
-        assertTrue(text.contains("ผ่านเกณฑ์") || text.contains("ผ่าน"), "Thai text is extractable: " + text);
+        // An office files it: who, which year and edition, why the rating, the date in the Buddhist era.
+        assertTrue(flat.contains(("หน่วยงาน: สำนักงานเขตพื้นที่การศึกษาประถมศึกษากาฬสินธุ์ เขต 2 (KALASIN2)").replaceAll("\\s+", "")), text);
+        assertTrue(text.contains("ปีงบประมาณ พ.ศ. 2566"), text);
+        assertTrue(flat.contains(("OBEC-2566 ฉบับที่ 2 (การประเมินคุณธรรม").replaceAll("\\s+", "")), text);
+        assertTrue(text.contains("ผลอย่างเป็นทางการ"), text);
+        assertTrue(flat.contains(("คะแนนรวม 96.37 อยู่ในช่วงของระดับ AA (ตั้งแต่ 95.00 คะแนนขึ้นไป); ถึงเกณฑ์ผ่าน 85.00 คะแนน จึงผ่านเกณฑ์").replaceAll("\\s+", "")), text);
+        assertTrue(text.contains("เกณฑ์ผ่าน 85"), "the chart's pass line: " + text);
+        assertTrue(text.contains("ใช้"), "a tone mark reads back as written: " + text);
+        String today = java.time.format.DateTimeFormatter.ofPattern("d MMMM 'พ.ศ.' yyyy", java.util.Locale.forLanguageTag("th-TH"))
+                .withChronology(java.time.chrono.ThaiBuddhistChronology.INSTANCE).format(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")));
+        assertTrue(flat.contains(("ออกรายงานเมื่อ " + today).replaceAll("\\s+", "")), today + " in " + text);
+        assertTrue(today.matches("\\d{1,2} \\p{IsThai}+ พ\\.ศ\\. 25\\d\\d"), today);
+        assertTrue(flat.contains(("http://localhost:8080/scoring/units/KALASIN2/years/2566").replaceAll("\\s+", "")), "the QR's address is printed too: " + text);
+        assertEquals("http://localhost:8080/scoring/units/KALASIN2/years/2566", reader.getInfo().get("Subject"));
         String fonts = new String(pdf, StandardCharsets.ISO_8859_1);
         assertTrue(fonts.contains("Laksaman"), "the Thai font is embedded");
         given().when().get("/public/units/KALASIN2/years/2563/report.pdf").then().statusCode(404);

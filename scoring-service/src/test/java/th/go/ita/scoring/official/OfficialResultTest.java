@@ -148,6 +148,6 @@ class OfficialResultTest {
                 .body("total", equalTo(88.50f))
                 .body("rating", equalTo("GOOD"))
                 .body("ratingLabel.th", equalTo("ผ่านดี"))
-                .body("computed.provisional", equalTo(false));
+                .body("status", equalTo("COMPUTED"));
     }
 }

@@ -5,13 +5,14 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import com.lowagie.text.pdf.PdfString;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.Test;
+import th.go.ita.platform.testing.PdfText;
 import th.go.ita.survey.support.Db;
 import th.go.ita.survey.support.ScoringEvents;
 
@@ -56,14 +57,18 @@ class PrintablePdfTest {
                 .header("Content-Disposition", startsWith("attachment; filename=\"iit-slips-" + SCHOOL))
                 .extract().asByteArray();
 
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "iit-slips.pdf"), pdf); // to look at after a run
         PdfReader reader = new PdfReader(pdf);
         assertThat(reader.getNumberOfPages()).as("six slips to a page").isEqualTo(2);
+        // The codes are set in Courier, the rest in the shaped Thai font, whose words are read from /ActualText.
         StringBuilder text = new StringBuilder();
+        StringBuilder glyphs = new StringBuilder();
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+            text.append(PdfText.of(reader, page)).append('\n');
+            glyphs.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
         }
         List<String> codes = new ArrayList<>();
-        Matcher matcher = CODE.matcher(text);
+        Matcher matcher = CODE.matcher(glyphs);
         while (matcher.find()) {
             codes.add(matcher.group());
         }
@@ -114,9 +119,10 @@ class PrintablePdfTest {
         // Public, like the QR images: the poster is printed and pinned up, no login involved.
         byte[] pdf = given().auth().none().when().get("/links/{t}/poster.pdf", token)
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "eit-poster.pdf"), pdf); // to look at after a run
         PdfReader reader = new PdfReader(pdf);
         assertThat(reader.getNumberOfPages()).isEqualTo(1);
-        String text = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", "");
+        String text = PdfText.of(reader, 1).replaceAll("\\s+", "");
         assertThat(text)
                 .contains("ร่วมประเมินความโปร่งใสของหน่วยทดสอบ" + SCHOOL)
                 .contains("ไม่ต้องระบุชื่อ")
