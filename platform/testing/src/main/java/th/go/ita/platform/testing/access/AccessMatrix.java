@@ -241,9 +241,14 @@ public final class AccessMatrix {
      * helpers) as a system-admin of the whole tree, with a signed token on every request it makes.
      */
     public static <T> T asSystemAdmin(String rootUnit, Supplier<T> work) {
+        return as("system-admin", rootUnit, work);
+    }
+
+    /** Runs {@code work} as a user with {@code role} at {@code unit} (what only the unit's own staff may make). */
+    public static <T> T as(String role, String unit, Supplier<T> work) {
         RequestSpecification before = RestAssured.requestSpecification;
         RestAssured.requestSpecification = new RequestSpecBuilder()
-                .addHeader("Authorization", "Bearer " + SignedTokens.token("fixtures", List.of("system-admin"), rootUnit))
+                .addHeader("Authorization", "Bearer " + SignedTokens.token(role + ".fixtures@" + unit, List.of(role), unit))
                 .build();
         try {
             return work.get();
