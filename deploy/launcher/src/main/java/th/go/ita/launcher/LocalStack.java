@@ -113,6 +113,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.keycloakUrl() + "/realms/ita");
+            // ./ita start is a demonstration: demo secrets and the demo realm are allowed (ita.demo).
+            env.put("ITA_DEMO", "true");
             env.put("ITA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
             // Uploaded OIT evidence lives with the rest of the data, so --reset and backups cover it.
             env.put("ITA_EVIDENCE_STORAGE_DIR", config.dataDir().resolve("evidence-files").toString());
