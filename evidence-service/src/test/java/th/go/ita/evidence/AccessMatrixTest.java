@@ -83,6 +83,8 @@ class AccessMatrixTest {
                 })
                 .request("POST /units/{unitCode}/rounds/{roundId}/items/{itemCode}/review",
                         unit -> Request.json(Map.of("verdict", "PASSED")).withPath(item(unit, "O1") + "/review"))
+                // A whole area (the unit and every unit below it) given to one auditor at once.
+                .request("POST /auditor-assignments", unit -> Request.json(Map.of("auditor", "bulk.auditor", "area", unit)))
                 .request("PUT /units/{unitCode}/auditors/{auditor}",
                         unit -> Request.path("/units/" + unit + "/auditors/another.auditor"))
                 .request("DELETE /units/{unitCode}/auditors/{auditor}", unit -> {
