@@ -199,34 +199,6 @@ class LocalStackIT {
         faults.databaseRestartedUnderLoad();
     }
 
-    /**
-     * The benchmark harness's short mode (deploy/bench, `./ita bench --short`) against this stack,
-     * so the harness keeps working: every measurement it makes yields a number. Before the backup,
-     * which stops this stack.
-     */
-    @Test
-    @Order(Integer.MAX_VALUE - 1)
-    void theBenchmarkHarnessMeasuresThisStackInItsShortMode() throws Exception {
-        Map<String, Integer> ports = new java.util.HashMap<>();
-        config.services().forEach(s -> ports.put(s.name(), s.port()));
-        th.go.ita.bench.Target target = new th.go.ita.bench.Target(config.gatewayPort(), config.keycloakPort(),
-                config.postgresPort(), config.kafkaPort(), ports.get("survey"), ports.get("scoring"), ports.get("evidence"),
-                ports.get("activity"), config.dataDir());
-        Map<String, Long> pids = new java.util.LinkedHashMap<>();
-        stack.processes().forEach((name, process) -> pids.put(name, process.pid()));
-        pids.put("launcher+kafka+gateway", ProcessHandle.current().pid());
-        th.go.ita.bench.Results results = th.go.ita.bench.Bench.run(target, th.go.ita.bench.Settings.quick(), pids, startSeconds);
-        results.write(Path.of("target", "bench"));
-        List<String> missing = results.rows().stream()
-                .filter(r -> Double.isNaN(r.value()) && !r.unit().isEmpty())
-                .map(r -> r.section() + ": " + r.what() + " " + r.x() + " (" + r.note() + ")").toList();
-        assertTrue(missing.isEmpty(), "every measurement yields a number: " + missing);
-        for (String section : List.of("intake", "respondent path", "score freshness", "public pages", "upload",
-                "dashboards and imports", "memory", "stack")) {
-            assertTrue(results.rows().stream().anyMatch(r -> r.section().equals(section)), "measured: " + section);
-        }
-    }
-
     /** Issue 23: back up the running stack, go on, restore into an empty folder, start on it. */
     @Test
     @Order(Integer.MAX_VALUE)
