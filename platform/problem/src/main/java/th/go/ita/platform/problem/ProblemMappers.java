@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.transaction.xa.XAException;
 
 /**
  * Every error leaves a service as {@code application/problem+json}: domain problems, invalid
@@ -181,7 +182,9 @@ public class ProblemMappers {
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        // Not the path: a respondent's failed submission would put its time and route in the log
+        // (survey-service README, threat model); the stack trace names the resource, the id the call.
+        LOG.errorf(e, "Unexpected error %s", errorId);
         return respond(500, "internal", List.of(), headers, uri, errorId);
     }
 
@@ -221,27 +224,58 @@ public class ProblemMappers {
 
     /**
      * SQLSTATE class 08 (no connection), 57P01–57P03 (the server shutting down or starting), 53300
-     * (too many connections), or the pool giving up waiting for a connection (no SQLSTATE).
+     * (too many connections), the pool giving up waiting for a connection or finding its connection
+     * closed (no SQLSTATE), or the transaction manager reporting that the commit itself failed
+     * (XA_RBCOMMFAIL, XAER_RMFAIL): anywhere among the causes, suppressed ones included.
      */
     private static boolean databaseAway(Throwable e, String state) {
-        if (state != null) {
-            return state.startsWith("08") || state.startsWith("57P0") || state.equals("53300");
+        if (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300"))) {
+            return true;
         }
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout")) {
-                return true;
+        return causes(e).anyMatch(t -> {
+            if (t instanceof SQLException sql && sql.getSQLState() == null) {
+                String message = String.valueOf(sql.getMessage());
+                return message.contains("acquisition timeout") || message.contains("Connection is closed");
             }
-        }
-        return false;
+            return t instanceof XAException xa
+                    && (xa.errorCode == XAException.XA_RBCOMMFAIL || xa.errorCode == XAException.XAER_RMFAIL);
+        });
     }
 
+    /**
+     * The first SQLSTATE among the causes. Narayana attaches what failed at commit as suppressed
+     * exceptions of its {@code RollbackException}, not as its cause, so those are searched too
+     * (a commit that met a restarting database was once answered 500 for that reason).
+     */
     private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
+        return causes(e)
+                .filter(t -> t instanceof SQLException sql && sql.getSQLState() != null)
+                .map(t -> ((SQLException) t).getSQLState())
+                .findFirst().orElse(null);
+    }
+
+    /** The throwable, its causes and their suppressed exceptions, depth first, each once. */
+    private static java.util.stream.Stream<Throwable> causes(Throwable e) {
+        List<Throwable> seen = new java.util.ArrayList<>();
+        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>();
+        if (e != null) {
+            next.push(e);
+        }
+        while (!next.isEmpty() && seen.size() < 64) {
+            Throwable t = next.pop();
+            if (seen.stream().anyMatch(s -> s == t)) {
+                continue;
+            }
+            seen.add(t);
+            Throwable[] suppressed = t.getSuppressed();
+            for (int i = suppressed.length - 1; i >= 0; i--) {
+                next.push(suppressed[i]);
+            }
+            if (t.getCause() != null) {
+                next.push(t.getCause());
             }
         }
-        return null;
+        return seen.stream();
     }
 
     private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,6 +33,25 @@ class DatabaseUnavailableTest {
         assertEquals(503, poolExhausted.getStatus());
     }
 
+    /**
+     * A restart that lands between the last statement and the commit: Narayana throws a
+     * RollbackException ("could not commit") and attaches what the resource said as suppressed
+     * exceptions, not as the cause. Seen in CI as a 500 on a respondent's submission.
+     */
+    @Test
+    void aCommitThatMetARestartingDatabaseIs503Too() {
+        RuntimeException commitFailed = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        commitFailed.addSuppressed(new IllegalStateException(new SQLException("I/O error", "08006")));
+        assertEquals(503, mappers.unexpected(new RuntimeException(commitFailed), null, null).getStatus());
+
+        RuntimeException xaFailed = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        xaFailed.addSuppressed(new XAException(XAException.XA_RBCOMMFAIL));
+        assertEquals(503, mappers.unexpected(xaFailed, null, null).getStatus());
+
+        Response closedUnderUs = mappers.unexpected(new RuntimeException(new SQLException("Connection is closed")), null, null);
+        assertEquals(503, closedUnderUs.getStatus());
+    }
+
     @Test
     void anythingElseStaysWhatItWas() {
         Response tooLong = mappers.unexpected(new RuntimeException(new SQLException("too long", "22001")), null, null);
@@ -39,5 +59,8 @@ class DatabaseUnavailableTest {
         Response bug = mappers.unexpected(new IllegalStateException("a bug"), null, null);
         assertEquals(500, bug.getStatus());
         assertNull(bug.getHeaderString("Retry-After"), "a bug is not fixed by waiting");
+        RuntimeException selfSuppressing = new RuntimeException("loop");
+        selfSuppressing.addSuppressed(new IllegalStateException(selfSuppressing));
+        assertEquals(500, mappers.unexpected(selfSuppressing, null, null).getStatus(), "a cycle of causes ends");
     }
 }
