@@ -30,6 +30,8 @@ export default defineConfig({
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
             // Loaded only when someone logs in (auth/lazyUserManager): never on a respondent's phone.
             { name: 'oidc', test: /node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]/ },
+            // Asked for by src/fonts when a page wants it: on a respondent's phone, after the first screen.
+            { name: 'fonts', test: /node_modules[\\/]@fontsource[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -1,15 +1,16 @@
-import '@fontsource/sarabun/400.css';
-import '@fontsource/sarabun/700.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { isRespondentPath, loadFonts } from './fonts/fonts';
 import { createQueryClient } from './api/queryClient';
 import { LazyUserManager } from './auth/lazyUserManager';
 import { createI18n } from './i18n/setup';
 import { ConfigErrorPage } from './layout/ConfigErrorPage';
 import { readEnv, type AppEnv } from './lib/env';
+
+if (!isRespondentPath(window.location.pathname)) void loadFonts();
 
 const i18n = createI18n();
 const root = createRoot(document.getElementById('root')!);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { takeEarly } from './early';
 import { problemFromResponse } from './problem';
 
 export { ProblemError, problemFromResponse, type FieldError, type ProblemDetails } from './problem';
@@ -68,8 +69,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (init.raw) headers.set('Content-Type', init.raw.contentType);
     else if (init.body !== undefined) headers.set('Content-Type', 'application/json');
 
-    const response = await fetchImpl(url, {
-      method: init.method ?? 'GET',
+    const method = init.method ?? 'GET';
+    // A public GET that early.js already sent while the app was loading (see api/early.ts).
+    const early = method === 'GET' && !token ? await takeEarly(url) : undefined;
+    const response = early ?? await fetchImpl(url, {
+      method,
       headers,
       body: init.raw ? init.raw.data : init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,

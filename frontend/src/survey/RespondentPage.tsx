@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useHttpClient } from '../api/ApiContext';
 import { ProblemError } from '../api/http';
+import { useFontsWhenQuiet } from '../fonts/fonts';
 import { languageOf } from '../i18n';
 import { surveyApi, type Instrument, type Questionnaire, type Receipt } from './api';
 import {
@@ -96,6 +97,7 @@ function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
   // Set when "next" or "submit" found unanswered questions: the section shows them marked.
   const [markMissing, setMarkMissing] = useState(false);
   const { answers, code, category, step: current } = progress;
+  useFontsWhenQuiet(checking || sending);
 
   useEffect(() => {
     if (start.dropped) clearProgress(storage(), roundId, unitCode, instrument);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useHttpClient } from '../../api/ApiContext';
 import { ProblemError } from '../../api/http';
+import { useFontsWhenQuiet } from '../../fonts/fonts';
 import { languageOf } from '../../i18n';
 import { textIn } from '../flow';
 import '../survey.css';
@@ -47,6 +48,7 @@ export function OwnRespondPage() {
   const http = useHttpClient();
   const api = useMemo(() => ownSurveyApi(http), [http]);
   const form = useQuery({ queryKey: ['own-form', token], queryFn: () => api.form(token), retry: false });
+  useFontsWhenQuiet(form.isPending);
   if (form.isPending) return <p className="loading">{t('respond.loading')}</p>;
   if (form.isError) return <ProblemText error={form.error} />;
   return <OwnForm survey={form.data} />;

@@ -104,7 +104,9 @@ public final class Gateway implements AutoCloseable {
                 .putHeader("Cache-Control", "no-store")
                 .end(envJs));
         String root = spaDist.toAbsolutePath().toString();
-        router.route("/assets/*").handler(PrecompressedAssets.of(spaDist));
+        PrecompressedAssets precompressed = PrecompressedAssets.of(spaDist);
+        router.route("/assets/*").handler(precompressed);
+        router.get("/early.js").handler(precompressed);
         router.route().handler(StaticHandler.create(FileSystemAccess.ROOT, root).setIndexPage("index.html"));
         router.route().handler(ctx -> {
             boolean pageRequest = ctx.request().method() == HttpMethod.GET

@@ -47,23 +47,32 @@ final class PrecompressedAssets implements Handler<RoutingContext> {
         this.byPath = byPath;
     }
 
-    /** Reads and gzips every script and style under {@code dist/assets}. */
+    /**
+     * Reads and gzips every script and style under {@code dist/assets}, and the scripts beside
+     * index.html ({@code /early.js}, which a respondent's page loads before the app).
+     */
     static PrecompressedAssets of(Path dist) {
         Map<String, Asset> assets = new HashMap<>();
-        Path dir = dist.resolve("assets");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(Files::isRegularFile).forEach(file -> {
-                    String type = contentType(file.getFileName().toString());
-                    if (type != null && size(file) <= LARGEST) {
-                        assets.put("/assets/" + file.getFileName(), new Asset(type, Buffer.buffer(gzip(file))));
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read the built web app in " + dir, e);
-            }
-        }
+        keep(dist.resolve("assets"), "/assets/", assets, name -> true);
+        keep(dist, "/", assets, name -> name.endsWith(".js"));
         return new PrecompressedAssets(Map.copyOf(assets));
+    }
+
+    private static void keep(Path dir, String prefix, Map<String, Asset> assets, java.util.function.Predicate<String> wanted) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                String name = file.getFileName().toString();
+                String type = contentType(name);
+                if (type != null && wanted.test(name) && size(file) <= LARGEST) {
+                    assets.put(prefix + name, new Asset(type, Buffer.buffer(gzip(file))));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the built web app in " + dir, e);
+        }
     }
 
     int size() {
@@ -82,6 +91,10 @@ final class PrecompressedAssets implements Handler<RoutingContext> {
                 .putHeader(HttpHeaders.CONTENT_TYPE, asset.contentType())
                 .putHeader(HttpHeaders.CONTENT_ENCODING, "gzip")
                 .putHeader(HttpHeaders.VARY, "Accept-Encoding");
+        if (!ctx.normalizedPath().startsWith("/assets/")) {
+            // Not named by its content: a new release's file is asked for again, never kept stale.
+            ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        }
         if (ctx.request().method() == HttpMethod.HEAD) {
             ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(asset.gzipped().length())).end();
         } else {

@@ -57,6 +57,7 @@ class GatewayHeadersTest {
         assertEquals("\"\"", lookUp(hsts, "http"), file + ": no HSTS over plain HTTP");
 
         assertEquals("no-store", lookUp(map(conf, "$uri $ita_cache_control"), "/env.js"));
+        assertEquals("no-cache", lookUp(map(conf, "$uri $ita_cache_control"), "/early.js"), file + ": early.js never kept stale");
 
         // An add_header inside a location would silently drop all of the server's for that location.
         Matcher location = Pattern.compile("(?s)\\n\\s*location [^{]*\\{(.*?)\\n?\\s*}").matcher(server);

@@ -132,6 +132,8 @@ class GatewayTest {
         String script = "export const questions = [];\n".repeat(2_000);
         Files.createDirectories(dist.resolve("assets"));
         Files.writeString(dist.resolve("assets/index-abc123.js"), script);
+        String early = "// asks for a questionnaire early\n".repeat(100);
+        Files.writeString(dist.resolve("early.js"), early);
         int port = PortCheck.freePort();
         var survey = new LauncherConfig.ServiceSpec("survey-service", "survey", service.getAddress().getPort());
         try (Gateway gateway = Gateway.start(port, dist, List.of(survey), "window.__ITA_ENV__ = {};", KEYCLOAK, false)) {
@@ -141,6 +143,14 @@ class GatewayTest {
             assertTrue(js.body().length < script.length() / 10, "gzipped: " + js.body().length + " bytes of " + script.length());
             try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(js.body()))) {
                 assertEquals(script, new String(in.readAllBytes(), StandardCharsets.UTF_8), "the same script once unpacked");
+            }
+
+            HttpResponse<byte[]> earlyJs = getBytes(port, "/early.js", "gzip");
+            assertEquals("gzip", earlyJs.headers().firstValue("Content-Encoding").orElse(null), "early.js is gzipped too");
+            assertEquals("no-cache", earlyJs.headers().firstValue("Cache-Control").orElse(null),
+                    "early.js is not named by its content: asked for again after a release");
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(earlyJs.body()))) {
+                assertEquals(early, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
 
             HttpResponse<byte[]> plain = getBytes(port, "/assets/index-abc123.js", null);
