@@ -18,6 +18,7 @@ import {
   textIn,
 } from './flow';
 import { clearProgress, loadProgress, saveProgress, startingPoint, type KeptProgress } from './keptProgress';
+import { startCodeCheck, takeCodeCheck } from './earlyCodeCheck';
 import { SUBMIT_RETRY, withRetry } from './retry';
 import { SectionScreen } from './SectionScreen';
 import './survey.css';
@@ -50,6 +51,14 @@ export function RespondentPage() {
     enabled: valid,
     staleTime: Infinity,
   });
+  // A slip's QR: its code is checked while the questionnaire is still on its way (when it is
+  // already here, the questionnaire's own first render checks it).
+  const waiting = query.isPending;
+  useEffect(() => {
+    const qrCode = instrument === 'IIT' ? codeFromFragment(window.location.hash) : null;
+    if (qrCode && waiting) startCodeCheck(roundId, unitCode, qrCode, () => api.checkCode({ roundId, unitCode, code: qrCode }));
+    // Once, as the page opens: a later change of `waiting` is the questionnaire arriving.
+  }, [api, instrument, roundId, unitCode]);
   if (!valid) return <p className="alert">{t('respond.notFound')}</p>;
   if (query.isPending) return <p className="loading">{t('respond.loading')}</p>;
   if (query.isError) return <ProblemText error={query.error} fallback={t('respond.loadFailed')} />;
@@ -160,10 +169,12 @@ function Flow({ questionnaire }: { questionnaire: Questionnaire }) {
     setMessage(null);
     try {
       // Writes nothing, so it may be asked again when the network drops it; twice is enough before saying so.
-      const { usable } = await withRetry((signal) => api.checkCode({ roundId, unitCode, code: normalised }, signal), {
-        ...SUBMIT_RETRY,
-        attempts: 2,
-      });
+      const { usable } =
+        (await takeCodeCheck(roundId, unitCode, normalised)) ??
+        (await withRetry((signal) => api.checkCode({ roundId, unitCode, code: normalised }, signal), {
+          ...SUBMIT_RETRY,
+          attempts: 2,
+        }));
       if (!usable) {
         setMessage(t('respond.codeNotUsable'));
         return;

@@ -288,6 +288,23 @@ describe('a teacher on a phone (issue 20)', () => {
     expect(service.posted).toEqual([expect.objectContaining({ submissionId: 'kept-id', code: '7KQ2M-XH4PA' })]);
   });
 
+  it('checks a QR code while the questionnaire is still on its way, once (3G: one round trip less)', async () => {
+    const service = fakeSurveyService();
+    let deliver: () => void = () => {};
+    const questionnaireArrives = new Promise<void>((resolve) => (deliver = resolve));
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      if (String(url).includes('/questionnaires/IIT')) await questionnaireArrives;
+      return service.fetch(url, init);
+    });
+    window.history.replaceState(null, '', '/s/R1/KALASIN2/iit#code=7KQ2M-XH4PA');
+    renderWithProviders(respondentRoute, { route: '/s/R1/KALASIN2/iit', http: createHttpClient({ baseUrl: '/api', fetch }) });
+    await waitFor(() => expect(service.checks).toEqual([{ roundId: 'R1', unitCode: 'KALASIN2', code: '7KQ2M-XH4PA' }]));
+    expect(screen.queryByRole('radio')).toBeNull();
+    deliver();
+    expect(await screen.findByRole('radio', { name: 'มากที่สุด' })).toBeInTheDocument();
+    expect(service.checks).toHaveLength(1);
+  });
+
   it('"next" with a question unanswered scrolls to it, marks it invalid and announces it', async () => {
     const user = userEvent.setup();
     const scrolled: Element[] = [];
