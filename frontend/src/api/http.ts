@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { safeParse, type $ZodType } from 'zod/v4/core';
 import { takeEarly } from './early';
 import { problemFromResponse } from './problem';
 
@@ -35,8 +35,8 @@ export interface RequestOptions {
 
 export interface HttpClient {
   /** Sends a request and returns the JSON body validated by `schema`. */
-  request<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T>;
-  get<T>(path: string, schema: z.ZodType<T>, options?: Omit<RequestOptions, 'method' | 'body' | 'raw'>): Promise<T>;
+  request<T>(path: string, schema: $ZodType<T>, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, schema: $ZodType<T>, options?: Omit<RequestOptions, 'method' | 'body' | 'raw'>): Promise<T>;
   /** Fetches a file (PDF, image…) with the same bearer token, e.g. to show it from a blob: URL. */
   blob(path: string, accept: string, options?: Pick<RequestOptions, 'signal'>): Promise<Blob>;
 }
@@ -61,7 +61,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return response.blob();
   }
 
-  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestOptions = {}): Promise<T> {
+  async function request<T>(path: string, schema: $ZodType<T>, init: RequestOptions = {}): Promise<T> {
     const url = urlOf(path);
     const headers = new Headers({ Accept: 'application/json, application/problem+json' });
     const token = await options.getAccessToken?.();
@@ -89,7 +89,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw new UnexpectedResponseError(url, ['(body): not JSON']);
       }
     }
-    const parsed = schema.safeParse(body);
+    const parsed = safeParse(schema, body);
     if (!parsed.success) {
       throw new UnexpectedResponseError(
         url,

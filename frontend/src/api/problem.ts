@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Language } from '../i18n';
 
 /** One invalid field in a request, as listed in a problem's `errors`. */
@@ -9,14 +9,14 @@ export interface FieldError {
 
 /** RFC 9457 problem details as our services send them (Thai + English detail, field errors). */
 export const problemSchema = z.object({
-  type: z.string().optional(),
-  title: z.string().optional(),
-  status: z.number().int().optional(),
-  detail: z.string().optional(),
-  detail_th: z.string().optional(),
-  detail_en: z.string().optional(),
-  instance: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  type: z.optional(z.string()),
+  title: z.optional(z.string()),
+  status: z.optional(z.int()),
+  detail: z.optional(z.string()),
+  detail_th: z.optional(z.string()),
+  detail_en: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });
 
 export type ProblemDetails = z.infer<typeof problemSchema>;

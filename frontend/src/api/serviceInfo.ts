@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HttpClient } from './http';
 
 /** The four back-end services, each reachable under `${apiBase}/<name>/`. */
@@ -7,8 +7,8 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** `GET /<name>/info`: who answers, which build, and its title in Thai and English. */
 export const serviceInfoSchema = z.object({
-  service: z.string().min(1),
-  version: z.string().min(1),
+  service: z.string().check(z.minLength(1)),
+  version: z.string().check(z.minLength(1)),
   title: z.object({ th: z.string(), en: z.string() }),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The realm roles ITA Online knows, in the order they are shown. */
 export const ITA_ROLES = [
@@ -43,13 +43,13 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
 }
 
 const accessTokenClaims = z.object({
-  realm_access: z.object({ roles: z.array(z.string()).catch([]) }).optional().catch(undefined),
-  unit_code: z.string().min(1).optional().catch(undefined),
+  realm_access: z.catch(z.optional(z.object({ roles: z.catch(z.array(z.string()), []) })), undefined),
+  unit_code: z.catch(z.optional(z.string().check(z.minLength(1))), undefined),
 });
 
 const profileClaims = z.object({
-  name: z.string().trim().min(1).optional().catch(undefined),
-  preferred_username: z.string().trim().min(1).optional().catch(undefined),
+  name: z.catch(z.optional(z.string().check(z.trim(), z.minLength(1))), undefined),
+  preferred_username: z.catch(z.optional(z.string().check(z.trim(), z.minLength(1))), undefined),
 });
 
 /** What the UI needs to know about the logged-in user. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Runtime settings, read from `window.__ITA_ENV__`, which the served `/env.js` sets before the
@@ -15,25 +15,26 @@ export interface AppEnv {
   apiBase: string;
 }
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((value) => /^https?:\/\/[^/\s]+/i.test(value) && URL.canParse(value), {
+const httpUrl = z.string().check(
+  z.trim(),
+  z.refine((value) => /^https?:\/\/[^/\s]+/i.test(value) && URL.canParse(value), {
     message: 'must be an absolute http(s) URL, e.g. "http://localhost:8180"',
-  });
+  }),
+);
 
-const nonBlank = z.string().trim().min(1, { message: 'must be a non-empty string' });
+const nonBlankChecks = [z.trim(), z.minLength(1, { message: 'must be a non-empty string' })] as const;
+const nonBlank = z.string().check(...nonBlankChecks);
 
 const envSchema = z.object({
   keycloakUrl: httpUrl,
-  realm: nonBlank.regex(/^[^/\s]+$/, { message: 'must be a realm name without "/" or spaces' }),
+  realm: z.string().check(...nonBlankChecks, z.regex(/^[^/\s]+$/, { message: 'must be a realm name without "/" or spaces' })),
   clientId: nonBlank,
-  apiBase: z
-    .string()
-    .trim()
-    .refine((value) => value.startsWith('/') || (/^https?:\/\//i.test(value) && URL.canParse(value)), {
+  apiBase: z.string().check(
+    z.trim(),
+    z.refine((value) => value.startsWith('/') || (/^https?:\/\//i.test(value) && URL.canParse(value)), {
       message: 'must be a path starting with "/" (e.g. "/api") or an absolute http(s) URL',
     }),
+  ),
 });
 
 /** The settings in /env.js are missing or wrong; the message says exactly what to fix. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HttpClient } from '../api/http';
 
 /** Paths of survey-service behind the gateway's `/api/survey`. */
@@ -14,7 +14,7 @@ export const questionnaireSchema = z.object({
   frameworkId: z.string(),
   frameworkVersion: z.number(),
   name: texts,
-  closesAt: z.string().nullish(),
+  closesAt: z.nullish(z.string()),
   respondentCategories: z.array(z.object({ code: z.string(), name: texts })),
   sections: z.array(
     z.object({
@@ -84,7 +84,7 @@ export const progressSchema = z.object({
       required: z.number(),
       population: z.number(),
       breakdownHidden: z.boolean(),
-      questions: z.record(z.string(), z.record(z.string(), z.number())).nullish(),
+      questions: z.nullish(z.record(z.string(), z.record(z.string(), z.number()))),
     }),
   ),
 });
@@ -92,12 +92,12 @@ export type UnitProgress = z.infer<typeof progressSchema>;
 
 export const roundSchema = z.object({
   id: z.string(),
-  name: z.string().nullish(),
-  fiscalYear: z.number().nullish(),
+  name: z.nullish(z.string()),
+  fiscalYear: z.nullish(z.number()),
   state: z.string(),
   scopeUnitCode: z.string(),
-  surveyOpensAt: z.string().nullish(),
-  surveyClosesAt: z.string().nullish(),
+  surveyOpensAt: z.nullish(z.string()),
+  surveyClosesAt: z.nullish(z.string()),
 });
 export type Round = z.infer<typeof roundSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HttpClient } from '../../api/http';
 
 /** An office's own surveys (survey-service, behind the gateway's `/api/survey`). */
@@ -27,7 +27,7 @@ export const ownSurveySchema = z.object({
   unitCode: z.string(),
   state,
   title: texts,
-  intro: texts.nullish(),
+  intro: z.nullish(texts),
   questions: z.array(ownQuestionSchema),
   resultsPublic: z.boolean(),
   createdOn: z.string(),
@@ -45,7 +45,7 @@ export const publicSurveySchema = z.object({
   unitName: texts,
   state,
   title: texts,
-  intro: texts.nullish(),
+  intro: z.nullish(texts),
   questions: z.array(ownQuestionSchema),
 });
 export type PublicSurvey = z.infer<typeof publicSurveySchema>;
@@ -61,10 +61,10 @@ export const resultsSchema = z.object({
       code: z.string(),
       type: z.enum(questionTypes),
       text: texts,
-      answered: z.number().nullish(),
-      options: z.array(z.object({ code: z.string(), label: texts, count: z.number() })).nullish(),
-      mean: z.number().nullish(),
-      texts: z.array(z.string()).nullish(),
+      answered: z.nullish(z.number()),
+      options: z.nullish(z.array(z.object({ code: z.string(), label: texts, count: z.number() }))),
+      mean: z.nullish(z.number()),
+      texts: z.nullish(z.array(z.string())),
     }),
   ),
 });
