@@ -183,6 +183,17 @@ async function simulateServices(page: Page) {
     }
     return route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, title: 'Not Found' }) });
   });
+  await page.route('**/api/activity/**', (route) => {
+    const path = new URL(route.request().url()).pathname.replace('/api/activity', '');
+    if (path === '/units/KALASIN2/overdue')
+      return route.fulfill({
+        json: {
+          actions: [{ id: 'a1', meetingId: 'm1', unitCode: 'KALASIN2', description: 'ติดป้ายประกาศ', owner: 'สมศรี', dueOn: '2026-11-30', overdue: true }],
+          followUps: [],
+        },
+      });
+    return route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, title: 'Not Found' }) });
+  });
   return { verdicts };
 }
 
@@ -202,6 +213,8 @@ for (const size of sizes) {
     await simulateKeycloak(page, coordinator);
     await simulateServices(page);
     await logIn(page);
+    await expect(page.getByRole('link', { name: /ยังไม่มีหลักฐาน/ })).toBeVisible();
+    await shoot(page, `home-${size.name}`);
     await page.goto('/survey/manage');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForTimeout(500);
@@ -246,6 +259,21 @@ test('the auditor sees the PDF beside the requirement (within the gateway CSP) b
   // The next item (an image) takes its place.
   await expect(page.getByRole('article', { name: 'KALASIN2 O2' }).getByRole('img', { name: 'ภาพหลักฐาน ผังงาน.png' })).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test('her home page says what is missing in the open round, each a link to the screen that fixes it', async ({ page }) => {
+  await simulateKeycloak(page, coordinator);
+  await simulateServices(page);
+  await logIn(page);
+  const todo = page.getByRole('region', { name: 'สิ่งที่ยังขาดตอนนี้' });
+  await expect(todo.getByTestId('open-round')).toContainText('ITA 2570');
+  await expect(todo.getByRole('link', { name: 'แบบวัด IIT ได้ 12 จาก 30 ราย ยังขาดอีก 18 ราย' })).toBeVisible();
+  await expect(todo.getByRole('link', { name: 'งานจากการประชุมที่เลยกำหนด 1 งาน' })).toBeVisible();
+  await todo.getByRole('link', { name: 'ข้อ OIT ที่ยังไม่มีหลักฐาน 1 ข้อ' }).click();
+  await expect(page).toHaveURL(/\/evidence\/KALASIN2\/rounds\/R-2570$/);
+  await page.goBack();
+  await todo.getByRole('link', { name: /แบบวัด IIT/ }).click();
+  await expect(page.getByLabel('รอบการประเมิน', { exact: true })).toHaveValue('R-2570');
 });
 
 test('no staff screen scrolls sideways on a 390 px phone', async ({ page }) => {
