@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { horizontalOverflow, logIn, simulateKeycloak, TINY_PDF, withGatewayCsp, type SimulatedUser } from './simulated';
@@ -49,7 +50,8 @@ const queueEntry = (itemCode: string) => ({
   status: 'SUBMITTED',
   submittedAt: '2026-12-02T03:00:00Z',
 });
-const version = (itemCode: string, id: string, name: string, contentType: string) => ({
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const version = (itemCode: string, id: string, name: string, contentType: string, bytes = contentType === 'image/png' ? TINY_PNG : TINY_PDF) => ({
   id,
   itemCode,
   version: 1,
@@ -58,8 +60,8 @@ const version = (itemCode: string, id: string, name: string, contentType: string
   label: null,
   originalName: name,
   contentType,
-  sizeBytes: TINY_PDF.length,
-  sha256: 'a3f1c2d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  sizeBytes: bytes.length,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
   createdBy: 'evidence.kalasin2',
   createdAt: '2026-12-01T03:00:00Z',
   submittedAt: '2026-12-02T03:00:00Z',
@@ -146,7 +148,7 @@ async function simulateServices(page: Page) {
     if (path === '/reviews/queue') return route.fulfill({ json: [queueEntry('O1'), queueEntry('O2')] });
     let m = path.match(/^\/units\/KALASIN2\/rounds\/R-2570\/items\/(O\d)$/);
     if (m) {
-      const item = m[1];
+      const item = m[1]!;
       const v = item === 'O1' ? version(item, 'e-1', 'โครงสร้าง.pdf', 'application/pdf') : version(item, 'e-2', 'ผังงาน.png', 'image/png');
       return route.fulfill({
         json: {
@@ -158,7 +160,7 @@ async function simulateServices(page: Page) {
           titleEn: null,
           requirementTh: 'แสดงแผนผังแสดงโครงสร้างการแบ่งส่วนราชการ',
           requirementEn: null,
-          status: 'SUBMITTED',
+          status: item === 'O2' ? 'FAILED' : 'SUBMITTED',
           versions: [v],
           reviews: [],
         },
@@ -171,9 +173,16 @@ async function simulateServices(page: Page) {
         ? route.fulfill({ contentType: 'application/pdf', body: TINY_PDF })
         : route.fulfill({
             contentType: 'image/png',
-            body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+            body: TINY_PNG,
           });
     }
+    if (path.endsWith('/items/O2/files'))
+      return route.fulfill({
+        status: 415,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 415, title: 'Unsupported Media Type', detail_th: 'ไม่รับไฟล์ชนิด application/zip', detail_en: 'application/zip is not accepted' }),
+      });
+    if (path.endsWith('/items/O2/submit')) return route.fulfill({ json: { status: 'RESUBMITTED' } });
     m = path.match(/\/items\/(O\d)\/review$/);
     if (m) {
       verdicts.push({ path, body: route.request().postDataJSON() });
@@ -274,6 +283,32 @@ test('her home page says what is missing in the open round, each a link to the s
   await page.goBack();
   await todo.getByRole('link', { name: /แบบวัด IIT/ }).click();
   await expect(page.getByLabel('รอบการประเมิน', { exact: true })).toHaveValue('R-2570');
+});
+
+test('uploads: the same file twice is warned about, a refused one says what to do, and sending asks first', async ({ page }) => {
+  await simulateKeycloak(page, coordinator);
+  await simulateServices(page);
+  await logIn(page);
+  await page.goto('/evidence/KALASIN2/rounds/R-2570/items/O2');
+  const chooser = page.getByLabel(/ลากไฟล์มาวางที่นี่/);
+  // The browser hashes the chosen file itself: the same bytes as ผังงาน.png, attached already.
+  await chooser.setInputFiles({ name: 'ผังงาน-สำเนา.png', mimeType: 'image/png', buffer: TINY_PNG });
+  await expect(page.getByRole('alert')).toContainText('ไฟล์ ผังงาน-สำเนา.png เหมือนกับ ผังงาน.png ที่แนบไว้แล้วทุกไบต์');
+  await shoot(page, 'item-duplicate');
+  await page.getByRole('button', { name: 'ไม่อัปโหลด' }).click();
+  await chooser.setInputFiles({ name: 'รวม.zip', mimeType: 'application/zip', buffer: Buffer.from('PK') });
+  const refused = page.getByRole('alert');
+  await expect(refused).toContainText('อัปโหลด รวม.zip ไม่สำเร็จ: ไม่รับไฟล์ชนิด application/zip');
+  await expect(refused).toContainText('บันทึกไฟล์เป็น PDF แล้วอัปโหลดใหม่');
+  await expect(refused).toHaveCSS('color', 'rgb(164, 22, 26)');
+  await shoot(page, 'item-upload-error');
+  await page.getByRole('button', { name: 'ส่งให้ผู้ตรวจประเมิน' }).click();
+  await expect(page.getByRole('group', { name: /ส่งข้อ O2 พร้อมหลักฐาน 1 รายการ/ })).toBeVisible();
+  await shoot(page, 'item-confirm');
+  await page.getByRole('button', { name: 'ยืนยัน ส่งให้ผู้ตรวจ' }).click();
+  const sent = page.getByRole('status').filter({ hasText: 'ส่งข้อ O2 ให้ผู้ตรวจประเมินแล้ว' });
+  await sent.getByRole('link', { name: /กลับไปที่รายการหลักฐาน OIT/ }).click();
+  await expect(page).toHaveURL(/\/evidence\/KALASIN2\/rounds\/R-2570$/);
 });
 
 test('no staff screen scrolls sideways on a 390 px phone', async ({ page }) => {
