@@ -6,7 +6,7 @@ import { useHttpClient } from '../api/ApiContext';
 import { ProblemError } from '../api/http';
 import { useAuth } from '../auth/AuthContext';
 import { languageOf } from '../i18n';
-import { fiscalYear } from '../lib/thaiDate';
+import { fiscalYear, formatIsoDate } from '../lib/thaiDate';
 import { activityApi, loopApi } from './api';
 import { MeetingForm } from './MeetingForm';
 import { MentorLog } from './MentorLog';
@@ -171,12 +171,12 @@ export function PlanPage() {
             <ul>
               {overdue.data.actions.map((a) => (
                 <li key={a.id}>
-                  {a.description} ({a.owner}, {a.dueOn})
+                  {a.description} ({a.owner}, {formatIsoDate(a.dueOn, { language: languageOf(i18n), style: 'short' })})
                 </li>
               ))}
               {overdue.data.followUps.map((f) => (
                 <li key={f.id}>
-                  {f.followUp} ({f.followUpDue})
+                  {f.followUp} ({formatIsoDate(f.followUpDue, { language: languageOf(i18n), style: 'short' })})
                 </li>
               ))}
             </ul>
