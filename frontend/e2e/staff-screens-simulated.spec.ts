@@ -194,6 +194,14 @@ async function simulateServices(page: Page) {
   });
   await page.route('**/api/activity/**', (route) => {
     const path = new URL(route.request().url()).pathname.replace('/api/activity', '');
+    const progress = { activities: 11, done: 3, inProgress: 2, cancelled: 0, completionRate: 27.27 };
+    if (path === '/units/KALASIN2/plans')
+      return route.fulfill({ json: [{ id: 'p-2566', unitCode: 'KALASIN2', fiscalYear: 2566, title: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566', progress }] });
+    if (path === '/units/KALASIN2/plans/2566')
+      return route.fulfill({
+        json: { id: 'p-2566', unitCode: 'KALASIN2', fiscalYear: 2566, title: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566', goals: ['ผ่านเกณฑ์ ITA'], indicatorTarget: 85, progress, kpis: [], activities: [] },
+      });
+    if (path === '/units/KALASIN2/meetings' || path === '/units/KALASIN2/mentors') return route.fulfill({ json: [] });
     if (path === '/units/KALASIN2/overdue')
       return route.fulfill({
         json: {
@@ -232,6 +240,11 @@ for (const size of sizes) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForTimeout(500);
     await shoot(page, `checklist-${size.name}`);
+    // METTA opens on the year that has a plan, its years listed with their state.
+    await page.goto('/activity');
+    await expect(page.getByLabel('ปีงบประมาณ')).toHaveValue('2566');
+    await expect(page.getByRole('heading', { name: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566' })).toBeVisible();
+    await shoot(page, `metta-${size.name}`);
   });
 
   test(`screenshots of the review queue (${size.name})`, async ({ page }) => {
@@ -316,7 +329,7 @@ test('no staff screen scrolls sideways on a 390 px phone', async ({ page }) => {
   await simulateKeycloak(page, { ...coordinator, roles: [...coordinator.roles, 'auditor'] });
   await simulateServices(page);
   await logIn(page);
-  for (const path of ['/', '/survey/manage', '/evidence/KALASIN2/rounds/R-2570', '/evidence/reviews']) {
+  for (const path of ['/', '/survey/manage', '/evidence/KALASIN2/rounds/R-2570', '/evidence/reviews', '/activity']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');

@@ -1,4 +1,5 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { fiscalYear } from '../lib/thaiDate';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '../api/http';
@@ -13,7 +14,7 @@ const problem = (status: number, detail: string) =>
     headers: { 'Content-Type': 'application/problem+json' },
   });
 
-function backend(hasPlan: boolean) {
+function backend(hasPlan: boolean, planYears?: number[]) {
   let created = hasPlan;
   return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -21,8 +22,22 @@ function backend(hasPlan: boolean) {
       created = true;
       return Response.json(plan({ title: 'แผนที่คัดลอกจากแม่แบบ' }), { status: 201 });
     }
-    if (/\/api\/activity\/units\/KALASIN2\/plans\/\d+$/.test(url)) {
+    if (!planYears && /\/api\/activity\/units\/KALASIN2\/plans\/\d+$/.test(url)) {
       return created ? Response.json(plan()) : problem(404, 'ยังไม่มีแผน');
+    }
+    if (planYears && url.endsWith('/api/activity/units/KALASIN2/plans'))
+      return Response.json(
+        planYears.map((y) => ({
+          id: `p-${y}`,
+          unitCode: 'KALASIN2',
+          fiscalYear: y,
+          title: `แผน ${y}`,
+          progress: { activities: 11, done: 3, inProgress: 1, cancelled: 0, completionRate: 27.27 },
+        })),
+      );
+    if (planYears && /\/plans\/\d+$/.test(url)) {
+      const y = Number(url.split('/').at(-1));
+      return planYears.includes(y) || created ? Response.json(plan({ fiscalYear: y, title: `แผน ${y}` })) : problem(404, 'ยังไม่มีแผน');
     }
     if (url.endsWith('/meetings')) return Response.json([meeting()]);
     if (url.endsWith('/overdue')) return Response.json({ actions: [meeting().actions[0]], followUps: [] });
@@ -73,7 +88,34 @@ describe('PlanPage', () => {
       route: '/activity?year=2567',
     });
     expect(await screen.findByRole('heading', { name: plan().title })).toBeInTheDocument();
-    expect(screen.getByLabelText('ปีงบประมาณ')).toHaveValue(2567);
+    expect(screen.getByLabelText('ปีงบประมาณ')).toHaveValue('2567');
     expect(fetch.mock.calls.some(([url]) => String(url).endsWith('/units/KALASIN2/plans/2567'))).toBe(true);
+  });
+
+  it('opens on the newest year that has a plan and lists the years with their state', async () => {
+    const fetch = backend(false, [2566]);
+    renderWithProviders(<PlanPage />, {
+      auth: { status: 'authenticated', session },
+      http: createHttpClient({ baseUrl: '/api', fetch }),
+    });
+    expect(await screen.findByRole('heading', { name: 'แผน 2566' })).toBeInTheDocument();
+    const years = screen.getByLabelText('ปีงบประมาณ');
+    expect(years).toHaveValue('2566');
+    const thisYear = fiscalYear(new Date());
+    expect(within(years).getByRole('option', { name: '2566 · มีแผน ดำเนินการแล้ว 3 จาก 11 กิจกรรม' })).toBeInTheDocument();
+    expect(within(years).getByRole('option', { name: `${thisYear} · ยังไม่มีแผน` })).toBeInTheDocument();
+    // The current year has none: copying is offered from the year that has one, not from a year before that does not exist.
+    await userEvent.selectOptions(years, String(thisYear));
+    expect(await screen.findByRole('button', { name: 'คัดลอกแผนปีงบประมาณ 2566' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: `คัดลอกแผนปีงบประมาณ ${thisYear - 1}` })).not.toBeInTheDocument();
+  });
+
+  it('offers no copy from a past year when the unit has no plan at all', async () => {
+    renderWithProviders(<PlanPage />, {
+      auth: { status: 'authenticated', session },
+      http: createHttpClient({ baseUrl: '/api', fetch: backend(false, []) }),
+    });
+    expect(await screen.findByRole('button', { name: /แม่แบบ/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /คัดลอกแผนปีงบประมาณ/ })).not.toBeInTheDocument();
   });
 });
