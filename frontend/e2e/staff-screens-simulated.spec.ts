@@ -78,6 +78,7 @@ async function simulateServices(page: Page) {
   await page.route('**/api/survey/**', (route) => {
     const url = new URL(route.request().url());
     const path = url.pathname.replace('/api/survey', '');
+    if (path === '/info') return route.fallback();
     const auth = route.request().headers()['authorization'];
     if (!auth && !path.startsWith('/links/')) {
       return route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ status: 401, title: 'Unauthorized' }) });
@@ -119,6 +120,7 @@ async function simulateServices(page: Page) {
   await page.route('**/api/evidence/**', async (route) => {
     const url = new URL(route.request().url());
     const path = url.pathname.replace('/api/evidence', '');
+    if (path === '/info') return route.fallback();
     if (path === '/units/KALASIN2/rounds')
       return route.fulfill({ json: rounds.map((r) => ({ id: r.id, name: r.name, fiscalYear: r.fiscalYear, state: r.state })) });
     if (path === '/units/KALASIN2/rounds/R-2570/checklist')
@@ -194,12 +196,19 @@ async function simulateServices(page: Page) {
   });
   await page.route('**/api/activity/**', (route) => {
     const path = new URL(route.request().url()).pathname.replace('/api/activity', '');
+    if (path === '/info') return route.fallback();
     const progress = { activities: 11, done: 3, inProgress: 2, cancelled: 0, completionRate: 27.27 };
     if (path === '/units/KALASIN2/plans')
       return route.fulfill({ json: [{ id: 'p-2566', unitCode: 'KALASIN2', fiscalYear: 2566, title: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566', progress }] });
     if (path === '/units/KALASIN2/plans/2566')
       return route.fulfill({
-        json: { id: 'p-2566', unitCode: 'KALASIN2', fiscalYear: 2566, title: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566', goals: ['ผ่านเกณฑ์ ITA'], indicatorTarget: 85, progress, kpis: [], activities: [] },
+        json: { id: 'p-2566', unitCode: 'KALASIN2', fiscalYear: 2566, title: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566', goals: ['ผ่านเกณฑ์ ITA'], indicatorTarget: 85, progress, activities: [],
+          kpis: [
+            { id: 'k1', name: 'คะแนน ITA รวม', target: 85, unitOfMeasure: 'คะแนน', indicatorCode: null, latestActual: 91.2, reached: true, actuals: [] },
+            { id: 'k2', name: 'บุคลากรที่เข้าร่วมกิจกรรม', target: 62, unitOfMeasure: 'คน', indicatorCode: '1', latestActual: 40, reached: false, actuals: [] },
+            { id: 'k3', name: 'ข้อ OIT ที่ผ่านการตรวจ', target: 33, unitOfMeasure: 'ข้อ', indicatorCode: '9', latestActual: 12, reached: false, actuals: [] },
+          ],
+        },
       });
     if (path === '/units/KALASIN2/meetings' || path === '/units/KALASIN2/mentors') return route.fulfill({ json: [] });
     if (path === '/units/KALASIN2/overdue')
@@ -244,7 +253,9 @@ for (const size of sizes) {
     await page.goto('/activity');
     await expect(page.getByLabel('ปีงบประมาณ')).toHaveValue('2566');
     await expect(page.getByRole('heading', { name: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566' })).toBeVisible();
+    await page.waitForTimeout(500); // the KPI chart's first frame
     await shoot(page, `metta-${size.name}`);
+    await page.locator('.kpi-chart').screenshot({ path: shots ? `${shots}/kpi-chart-${size.name}.png` : undefined });
   });
 
   test(`screenshots of the review queue (${size.name})`, async ({ page }) => {
