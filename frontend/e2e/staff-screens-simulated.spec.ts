@@ -194,6 +194,24 @@ async function simulateServices(page: Page) {
     }
     return route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, title: 'Not Found' }) });
   });
+  const assignments: unknown[] = [];
+  await page.route('**/api/scoring/units/KALASIN2/children**', (route) => {
+    const unit = (code: string, nameTh: string) => ({
+      code, parentCode: code === 'KALASIN2' ? null : 'KALASIN2', path: code, type: code === 'KALASIN2' ? 'AREA_PRIMARY' : 'SCHOOL',
+      nameTh, nameEn: null, staffCount: 10, servicePopulation: 100, active: true, demo: false, childCount: 0,
+    });
+    return route.fulfill({
+      json: {
+        parent: unit('KALASIN2', unitName.th), total: 2, page: 0, size: 50,
+        items: [unit('KALASIN2-S001', 'โรงเรียนบ้านหนองแสงวิทยาคารประชาสามัคคี'), unit('KALASIN2-S002', 'โรงเรียนบ้านโคกกลาง')],
+      },
+    });
+  });
+  await page.route('**/api/evidence/auditor-assignments', (route) => {
+    const body = route.request().postDataJSON() as { auditor: string; unitCodes?: string[] };
+    assignments.push(body);
+    return route.fulfill({ json: { auditor: body.auditor, unitCodes: body.unitCodes ?? [], added: body.unitCodes?.length ?? 0 } });
+  });
   await page.route('**/api/activity/**', (route) => {
     const path = new URL(route.request().url()).pathname.replace('/api/activity', '');
     if (path === '/info') return route.fallback();
@@ -220,7 +238,7 @@ async function simulateServices(page: Page) {
       });
     return route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, title: 'Not Found' }) });
   });
-  return { verdicts };
+  return { verdicts, assignments };
 }
 
 const shots = process.env.ITA_SCREENSHOTS;
@@ -334,6 +352,32 @@ test('uploads: the same file twice is warned about, a refused one says what to d
   await sent.getByRole('link', { name: /กลับไปที่รายการหลักฐาน OIT/ }).click();
   await expect(page).toHaveURL(/\/evidence\/KALASIN2\/rounds\/R-2570$/);
 });
+
+const areaAdmin: SimulatedUser = { name: 'ผู้ดูแล เขตพื้นที่', username: 'area.kalasin2', roles: ['area-admin'], unitCode: 'KALASIN2' };
+
+for (const size of sizes) {
+  test(`the area administrator assigns one auditor to the units she ticks, from a grouped menu (${size.name})`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await simulateKeycloak(page, areaAdmin);
+    const { assignments } = await simulateServices(page);
+    await logIn(page);
+    await shoot(page, `menu-${size.name}`);
+    if (size.name === 'phone') await page.getByRole('button', { name: 'เมนู' }).click();
+    await shoot(page, `menu-open-${size.name}`);
+    await page.getByRole('navigation').getByRole('list', { name: 'หลักฐาน OIT' }).getByRole('link', { name: 'มอบหมายผู้ตรวจ' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'มอบหมายผู้ตรวจประเมิน OIT' })).toBeVisible();
+    await page.getByLabel('ชื่อผู้ใช้ของผู้ตรวจ').fill('auditor.kalasin');
+    await page.getByRole('radio', { name: 'เฉพาะหน่วยงานที่เลือก' }).check();
+    await page.getByRole('checkbox', { name: /โรงเรียนบ้านหนองแสง/ }).check();
+    await page.getByRole('checkbox', { name: /โรงเรียนบ้านโคกกลาง/ }).check();
+    await page.getByRole('button', { name: 'มอบหมายผู้ตรวจ' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'มอบหมาย auditor.kalasin ให้ตรวจ 2 หน่วยงานแล้ว' })).toBeVisible();
+    expect(assignments).toEqual([{ auditor: 'auditor.kalasin', unitCodes: ['KALASIN2-S001', 'KALASIN2-S002'] }]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shoot(page, `auditor-assignment-${size.name}`);
+    if (size.name === 'desktop') await expectNoSeriousA11yViolations(page, 'bulk auditor assignment');
+  });
+}
 
 test('no staff screen scrolls sideways on a 390 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
