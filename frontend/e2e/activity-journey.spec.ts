@@ -25,7 +25,7 @@ test('an activity editor starts a year from the seed template, completes an acti
   await expect(page.getByRole('heading', { level: 1, name: 'กิจกรรม METTA และ PDCA' })).toBeVisible();
   // The year list offers the years with plans, this year and the next; a year further off is opened by its address.
   await page.goto(`/activity?year=${year}`);
-  await expect(page.getByRole('combobox', { name: 'ปีงบประมาณ' })).toHaveValue(String(year));
+  await expect(page.getByRole('combobox', { name: 'ปีงบประมาณ', exact: true })).toHaveValue(String(year));
   await expect(page.getByText(`ยังไม่มีแผนของปีงบประมาณ ${year}`)).toBeVisible();
   await page.getByRole('button', { name: 'เริ่มจากแม่แบบ METTA ของ สพป.กาฬสินธุ์ เขต 2' }).click();
 
@@ -58,7 +58,7 @@ test('an activity editor starts a year from the seed template, completes an acti
 
   // Back on the same year's plan: one done, and its card says so.
   await page.getByRole('link', { name: 'กลับไปที่แผน' }).click();
-  await expect(page.getByRole('combobox', { name: 'ปีงบประมาณ' })).toHaveValue(String(year));
+  await expect(page.getByRole('combobox', { name: 'ปีงบประมาณ', exact: true })).toHaveValue(String(year));
   await expect(progress).toHaveText(/^ดำเนินการแล้ว 1 จาก 11 กิจกรรม/);
   const card = board.getByRole('listitem').filter({ has: page.getByRole('link', { name: activityName, exact: true }) }).first();
   await expect(card).toContainText('เสร็จสิ้น');

@@ -269,7 +269,7 @@ for (const size of sizes) {
     await shoot(page, `checklist-${size.name}`);
     // METTA opens on the year that has a plan, its years listed with their state.
     await page.goto('/activity');
-    await expect(page.getByLabel('ปีงบประมาณ')).toHaveValue('2566');
+    await expect(page.getByLabel('ปีงบประมาณ', { exact: true })).toHaveValue('2566');
     await expect(page.getByRole('heading', { name: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566' })).toBeVisible();
     await page.waitForTimeout(500); // the KPI chart's first frame
     await shoot(page, `metta-${size.name}`);

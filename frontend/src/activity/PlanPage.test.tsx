@@ -7,6 +7,10 @@ import { renderWithProviders } from '../test/render';
 import { meeting, plan } from './fixtures';
 import { PlanPage } from './PlanPage';
 
+// The plan is read after the year list (two round trips): on a loaded machine that takes longer
+// than testing-library's default second.
+const slow = { timeout: 5000 };
+
 const session = { name: 'ผู้ดูแลกิจกรรม', roles: ['activity-editor' as const], unitCode: 'KALASIN2' };
 const problem = (status: number, detail: string) =>
   new Response(JSON.stringify({ status, detail_th: detail, detail_en: detail }), {
@@ -51,7 +55,7 @@ describe('PlanPage', () => {
       auth: { status: 'authenticated', session },
       http: createHttpClient({ baseUrl: '/api', fetch: backend(true) }),
     });
-    expect(await screen.findByRole('heading', { name: plan().title })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: plan().title }, slow)).toBeInTheDocument();
     expect(screen.getByText('ดำเนินการแล้ว 1 จาก 2 กิจกรรม (ร้อยละ 50)')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'เพิ่มกิจกรรม' }).getAttribute('href')).toMatch(/^\/activity\/plans\/\d{4}\/new$/);
     expect(screen.getByRole('heading', { name: 'ตัวชี้วัดความสำเร็จ (KPI)' })).toBeInTheDocument();
@@ -65,7 +69,7 @@ describe('PlanPage', () => {
       auth: { status: 'authenticated', session },
       http: createHttpClient({ baseUrl: '/api', fetch }),
     });
-    await userEvent.click(await screen.findByRole('button', { name: 'เริ่มจากแม่แบบ METTA ของ สพป.กาฬสินธุ์ เขต 2' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'เริ่มจากแม่แบบ METTA ของ สพป.กาฬสินธุ์ เขต 2' }, slow));
     expect(await screen.findByRole('heading', { name: 'แผนที่คัดลอกจากแม่แบบ' })).toBeInTheDocument();
     const copyCall = fetch.mock.calls.find(([url]) => String(url).includes('/copy-from'))!;
     expect(JSON.parse(String(copyCall[1]?.body))).toEqual({ templateCode: 'METTA-SEED' });
@@ -76,7 +80,7 @@ describe('PlanPage', () => {
       auth: { status: 'authenticated', session: { ...session, roles: ['area-admin'] } },
       http: createHttpClient({ baseUrl: '/api', fetch: backend(false) }),
     });
-    await waitFor(() => expect(screen.getByText(/ยังไม่มีแผนของปีงบประมาณ/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/ยังไม่มีแผนของปีงบประมาณ/)).toBeInTheDocument(), slow);
     expect(screen.queryByRole('button', { name: /แม่แบบ/ })).not.toBeInTheDocument();
   });
 
@@ -87,7 +91,7 @@ describe('PlanPage', () => {
       http: createHttpClient({ baseUrl: '/api', fetch }),
       route: '/activity?year=2567',
     });
-    expect(await screen.findByRole('heading', { name: plan().title })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: plan().title }, slow)).toBeInTheDocument();
     expect(screen.getByLabelText('ปีงบประมาณ')).toHaveValue('2567');
     expect(fetch.mock.calls.some(([url]) => String(url).endsWith('/units/KALASIN2/plans/2567'))).toBe(true);
   });
@@ -98,7 +102,7 @@ describe('PlanPage', () => {
       auth: { status: 'authenticated', session },
       http: createHttpClient({ baseUrl: '/api', fetch }),
     });
-    expect(await screen.findByRole('heading', { name: 'แผน 2566' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'แผน 2566' }, slow)).toBeInTheDocument();
     const years = screen.getByLabelText('ปีงบประมาณ');
     expect(years).toHaveValue('2566');
     const thisYear = fiscalYear(new Date());
@@ -106,7 +110,7 @@ describe('PlanPage', () => {
     expect(within(years).getByRole('option', { name: `${thisYear} · ยังไม่มีแผน` })).toBeInTheDocument();
     // The current year has none: copying is offered from the year that has one, not from a year before that does not exist.
     await userEvent.selectOptions(years, String(thisYear));
-    expect(await screen.findByRole('button', { name: 'คัดลอกแผนปีงบประมาณ 2566' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'คัดลอกแผนปีงบประมาณ 2566' }, slow)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: `คัดลอกแผนปีงบประมาณ ${thisYear - 1}` })).not.toBeInTheDocument();
   });
 
@@ -115,7 +119,7 @@ describe('PlanPage', () => {
       auth: { status: 'authenticated', session },
       http: createHttpClient({ baseUrl: '/api', fetch: backend(false, []) }),
     });
-    expect(await screen.findByRole('button', { name: /แม่แบบ/ })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /แม่แบบ/ }, slow)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /คัดลอกแผนปีงบประมาณ/ })).not.toBeInTheDocument();
   });
 });
