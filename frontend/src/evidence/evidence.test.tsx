@@ -8,6 +8,7 @@ import { ChecklistPage } from './ChecklistPage';
 import { ItemPage } from './ItemPage';
 import { ReviewPanel, ReviewQueuePage } from './ReviewQueuePage';
 import { UploadDropZone } from './UploadDropZone';
+import { fileKind } from './VersionHistory';
 import type { QueueEntry } from './api';
 
 function json(body: unknown, status = 200) {
@@ -209,7 +210,8 @@ describe('item page', () => {
     );
     const history = await screen.findByRole('list', { name: 'ประวัติหลักฐาน' });
     expect(history).toHaveTextContent('ฉบับที่ 2');
-    expect(history).toHaveTextContent('แผน.pdf');
+    expect(history).toHaveTextContent('แผน.pdf (PDF, 2 KB)');
+    expect(history).not.toHaveTextContent('application/pdf');
     expect(history).toHaveTextContent('ถอนแล้ว');
     expect(screen.getByText('แผนดำเนินงานประจำปี')).toBeInTheDocument();
     const submitted = () => fetch.mock.calls.some(([url]) => String(url).endsWith('/submit'));
@@ -358,5 +360,15 @@ describe('auditor review', () => {
     expect(await screen.findByText('รอบ ITA 2565 ปีงบประมาณ 2565')).toBeInTheDocument();
     expect(screen.getByText('รอบ ITA 2566 ปีงบประมาณ 2566')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'KALASIN2 O3' })).toHaveLength(2);
+  });
+});
+
+describe('file types in the version history', () => {
+  it('names a type as people do, never the media type', () => {
+    expect(fileKind('image/png', 'รูปภาพ')).toBe('รูปภาพ PNG');
+    expect(fileKind('image/svg+xml', 'รูปภาพ')).toBe('รูปภาพ SVG');
+    expect(fileKind('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'รูปภาพ')).toBe('Word');
+    expect(fileKind('application/vnd.ms-excel', 'รูปภาพ')).toBe('Excel');
+    expect(fileKind('application/pdf; charset=binary', 'รูปภาพ')).toBe('PDF');
   });
 });
