@@ -94,6 +94,7 @@ test('an editor hands in OIT evidence, the auditor fails it, the corrected versi
   await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'DRAFT');
   await expectNoSeriousA11yViolations(page, 'OIT item (draft)');
   await page.getByRole('button', { name: 'ส่งให้ผู้ตรวจประเมิน' }).click();
+  await page.getByRole('button', { name: 'ยืนยัน ส่งให้ผู้ตรวจ' }).click();
   await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'SUBMITTED');
 
   // The auditor fails it with a comment.
@@ -107,6 +108,7 @@ test('an editor hands in OIT evidence, the auditor fails it, the corrected versi
   await expect(page.getByText(comment)).toBeVisible();
   await upload(page, second, `${suffix} second version`);
   await page.getByRole('button', { name: 'ส่งให้ผู้ตรวจประเมิน' }).click();
+  await page.getByRole('button', { name: 'ยืนยัน ส่งให้ผู้ตรวจ' }).click();
   await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'RESUBMITTED');
 
   // The corrected version arrives back in the auditor's queue and passes.

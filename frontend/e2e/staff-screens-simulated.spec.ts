@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { horizontalOverflow, logIn, simulateKeycloak, TINY_PDF, withGatewayCsp, type SimulatedUser } from './simulated';
@@ -49,7 +50,8 @@ const queueEntry = (itemCode: string) => ({
   status: 'SUBMITTED',
   submittedAt: '2026-12-02T03:00:00Z',
 });
-const version = (itemCode: string, id: string, name: string, contentType: string) => ({
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const version = (itemCode: string, id: string, name: string, contentType: string, bytes = contentType === 'image/png' ? TINY_PNG : TINY_PDF) => ({
   id,
   itemCode,
   version: 1,
@@ -58,8 +60,8 @@ const version = (itemCode: string, id: string, name: string, contentType: string
   label: null,
   originalName: name,
   contentType,
-  sizeBytes: TINY_PDF.length,
-  sha256: 'a3f1c2d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  sizeBytes: bytes.length,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
   createdBy: 'evidence.kalasin2',
   createdAt: '2026-12-01T03:00:00Z',
   submittedAt: '2026-12-02T03:00:00Z',
@@ -76,6 +78,7 @@ async function simulateServices(page: Page) {
   await page.route('**/api/survey/**', (route) => {
     const url = new URL(route.request().url());
     const path = url.pathname.replace('/api/survey', '');
+    if (path === '/info') return route.fallback();
     const auth = route.request().headers()['authorization'];
     if (!auth && !path.startsWith('/links/')) {
       return route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ status: 401, title: 'Unauthorized' }) });
@@ -117,6 +120,7 @@ async function simulateServices(page: Page) {
   await page.route('**/api/evidence/**', async (route) => {
     const url = new URL(route.request().url());
     const path = url.pathname.replace('/api/evidence', '');
+    if (path === '/info') return route.fallback();
     if (path === '/units/KALASIN2/rounds')
       return route.fulfill({ json: rounds.map((r) => ({ id: r.id, name: r.name, fiscalYear: r.fiscalYear, state: r.state })) });
     if (path === '/units/KALASIN2/rounds/R-2570/checklist')
@@ -146,7 +150,7 @@ async function simulateServices(page: Page) {
     if (path === '/reviews/queue') return route.fulfill({ json: [queueEntry('O1'), queueEntry('O2')] });
     let m = path.match(/^\/units\/KALASIN2\/rounds\/R-2570\/items\/(O\d)$/);
     if (m) {
-      const item = m[1];
+      const item = m[1]!;
       const v = item === 'O1' ? version(item, 'e-1', 'โครงสร้าง.pdf', 'application/pdf') : version(item, 'e-2', 'ผังงาน.png', 'image/png');
       return route.fulfill({
         json: {
@@ -158,7 +162,7 @@ async function simulateServices(page: Page) {
           titleEn: null,
           requirementTh: 'แสดงแผนผังแสดงโครงสร้างการแบ่งส่วนราชการ',
           requirementEn: null,
-          status: 'SUBMITTED',
+          status: item === 'O2' ? 'FAILED' : 'SUBMITTED',
           versions: [v],
           reviews: [],
         },
@@ -171,9 +175,16 @@ async function simulateServices(page: Page) {
         ? route.fulfill({ contentType: 'application/pdf', body: TINY_PDF })
         : route.fulfill({
             contentType: 'image/png',
-            body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+            body: TINY_PNG,
           });
     }
+    if (path.endsWith('/items/O2/files'))
+      return route.fulfill({
+        status: 415,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 415, title: 'Unsupported Media Type', detail_th: 'ไม่รับไฟล์ชนิด application/zip', detail_en: 'application/zip is not accepted' }),
+      });
+    if (path.endsWith('/items/O2/submit')) return route.fulfill({ json: { status: 'RESUBMITTED' } });
     m = path.match(/\/items\/(O\d)\/review$/);
     if (m) {
       verdicts.push({ path, body: route.request().postDataJSON() });
@@ -183,7 +194,51 @@ async function simulateServices(page: Page) {
     }
     return route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, title: 'Not Found' }) });
   });
-  return { verdicts };
+  const assignments: unknown[] = [];
+  await page.route('**/api/scoring/units/KALASIN2/children**', (route) => {
+    const unit = (code: string, nameTh: string) => ({
+      code, parentCode: code === 'KALASIN2' ? null : 'KALASIN2', path: code, type: code === 'KALASIN2' ? 'AREA_PRIMARY' : 'SCHOOL',
+      nameTh, nameEn: null, staffCount: 10, servicePopulation: 100, active: true, demo: false, childCount: 0,
+    });
+    return route.fulfill({
+      json: {
+        parent: unit('KALASIN2', unitName.th), total: 2, page: 0, size: 50,
+        items: [unit('KALASIN2-S001', 'โรงเรียนบ้านหนองแสงวิทยาคารประชาสามัคคี'), unit('KALASIN2-S002', 'โรงเรียนบ้านโคกกลาง')],
+      },
+    });
+  });
+  await page.route('**/api/evidence/auditor-assignments', (route) => {
+    const body = route.request().postDataJSON() as { auditor: string; unitCodes?: string[] };
+    assignments.push(body);
+    return route.fulfill({ json: { auditor: body.auditor, unitCodes: body.unitCodes ?? [], added: body.unitCodes?.length ?? 0 } });
+  });
+  await page.route('**/api/activity/**', (route) => {
+    const path = new URL(route.request().url()).pathname.replace('/api/activity', '');
+    if (path === '/info') return route.fallback();
+    const progress = { activities: 11, done: 3, inProgress: 2, cancelled: 0, completionRate: 27.27 };
+    if (path === '/units/KALASIN2/plans')
+      return route.fulfill({ json: [{ id: 'p-2566', unitCode: 'KALASIN2', fiscalYear: 2566, title: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566', progress }] });
+    if (path === '/units/KALASIN2/plans/2566')
+      return route.fulfill({
+        json: { id: 'p-2566', unitCode: 'KALASIN2', fiscalYear: 2566, title: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566', goals: ['ผ่านเกณฑ์ ITA'], indicatorTarget: 85, progress, activities: [],
+          kpis: [
+            { id: 'k1', name: 'คะแนน ITA รวม', target: 85, unitOfMeasure: 'คะแนน', indicatorCode: null, latestActual: 91.2, reached: true, actuals: [] },
+            { id: 'k2', name: 'บุคลากรที่เข้าร่วมกิจกรรม', target: 62, unitOfMeasure: 'คน', indicatorCode: '1', latestActual: 40, reached: false, actuals: [] },
+            { id: 'k3', name: 'ข้อ OIT ที่ผ่านการตรวจ', target: 33, unitOfMeasure: 'ข้อ', indicatorCode: '9', latestActual: 12, reached: false, actuals: [] },
+          ],
+        },
+      });
+    if (path === '/units/KALASIN2/meetings' || path === '/units/KALASIN2/mentors') return route.fulfill({ json: [] });
+    if (path === '/units/KALASIN2/overdue')
+      return route.fulfill({
+        json: {
+          actions: [{ id: 'a1', meetingId: 'm1', unitCode: 'KALASIN2', description: 'ติดป้ายประกาศ', owner: 'สมศรี', dueOn: '2026-11-30', overdue: true }],
+          followUps: [],
+        },
+      });
+    return route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, title: 'Not Found' }) });
+  });
+  return { verdicts, assignments };
 }
 
 const shots = process.env.ITA_SCREENSHOTS;
@@ -202,6 +257,8 @@ for (const size of sizes) {
     await simulateKeycloak(page, coordinator);
     await simulateServices(page);
     await logIn(page);
+    await expect(page.getByRole('link', { name: /ยังไม่มีหลักฐาน/ })).toBeVisible();
+    await shoot(page, `home-${size.name}`);
     await page.goto('/survey/manage');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForTimeout(500);
@@ -210,6 +267,13 @@ for (const size of sizes) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForTimeout(500);
     await shoot(page, `checklist-${size.name}`);
+    // METTA opens on the year that has a plan, its years listed with their state.
+    await page.goto('/activity');
+    await expect(page.getByLabel('ปีงบประมาณ', { exact: true })).toHaveValue('2566');
+    await expect(page.getByRole('heading', { name: 'แผนพัฒนาคุณธรรมและความโปร่งใส ปีงบประมาณ 2566' })).toBeVisible();
+    await page.waitForTimeout(500); // the KPI chart's first frame
+    await shoot(page, `metta-${size.name}`);
+    await page.locator('.kpi-chart').screenshot({ path: shots ? `${shots}/kpi-chart-${size.name}.png` : undefined });
   });
 
   test(`screenshots of the review queue (${size.name})`, async ({ page }) => {
@@ -248,12 +312,79 @@ test('the auditor sees the PDF beside the requirement (within the gateway CSP) b
   expect(violations).toEqual([]);
 });
 
+test('her home page says what is missing in the open round, each a link to the screen that fixes it', async ({ page }) => {
+  await simulateKeycloak(page, coordinator);
+  await simulateServices(page);
+  await logIn(page);
+  const todo = page.getByRole('region', { name: 'สิ่งที่ยังขาดตอนนี้' });
+  await expect(todo.getByTestId('open-round')).toContainText('ITA 2570');
+  await expect(todo.getByRole('link', { name: 'แบบวัด IIT ได้ 12 จาก 30 ราย ยังขาดอีก 18 ราย' })).toBeVisible();
+  await expect(todo.getByRole('link', { name: 'งานจากการประชุมที่เลยกำหนด 1 งาน' })).toBeVisible();
+  await todo.getByRole('link', { name: 'ข้อ OIT ที่ยังไม่มีหลักฐาน 1 ข้อ' }).click();
+  await expect(page).toHaveURL(/\/evidence\/KALASIN2\/rounds\/R-2570$/);
+  await page.goBack();
+  await todo.getByRole('link', { name: /แบบวัด IIT/ }).click();
+  await expect(page.getByLabel('รอบการประเมิน', { exact: true })).toHaveValue('R-2570');
+});
+
+test('uploads: the same file twice is warned about, a refused one says what to do, and sending asks first', async ({ page }) => {
+  await simulateKeycloak(page, coordinator);
+  await simulateServices(page);
+  await logIn(page);
+  await page.goto('/evidence/KALASIN2/rounds/R-2570/items/O2');
+  const chooser = page.getByLabel(/ลากไฟล์มาวางที่นี่/);
+  // The browser hashes the chosen file itself: the same bytes as ผังงาน.png, attached already.
+  await chooser.setInputFiles({ name: 'ผังงาน-สำเนา.png', mimeType: 'image/png', buffer: TINY_PNG });
+  await expect(page.getByRole('alert')).toContainText('ไฟล์ ผังงาน-สำเนา.png เหมือนกับ ผังงาน.png ที่แนบไว้แล้วทุกไบต์');
+  await shoot(page, 'item-duplicate');
+  await page.getByRole('button', { name: 'ไม่อัปโหลด' }).click();
+  await chooser.setInputFiles({ name: 'รวม.zip', mimeType: 'application/zip', buffer: Buffer.from('PK') });
+  const refused = page.getByRole('alert');
+  await expect(refused).toContainText('อัปโหลด รวม.zip ไม่สำเร็จ: ไม่รับไฟล์ชนิด application/zip');
+  await expect(refused).toContainText('บันทึกไฟล์เป็น PDF แล้วอัปโหลดใหม่');
+  await expect(refused).toHaveCSS('color', 'rgb(164, 22, 26)');
+  await shoot(page, 'item-upload-error');
+  await page.getByRole('button', { name: 'ส่งให้ผู้ตรวจประเมิน' }).click();
+  await expect(page.getByRole('group', { name: /ส่งข้อ O2 พร้อมหลักฐาน 1 รายการ/ })).toBeVisible();
+  await shoot(page, 'item-confirm');
+  await page.getByRole('button', { name: 'ยืนยัน ส่งให้ผู้ตรวจ' }).click();
+  const sent = page.getByRole('status').filter({ hasText: 'ส่งข้อ O2 ให้ผู้ตรวจประเมินแล้ว' });
+  await sent.getByRole('link', { name: /กลับไปที่รายการหลักฐาน OIT/ }).click();
+  await expect(page).toHaveURL(/\/evidence\/KALASIN2\/rounds\/R-2570$/);
+});
+
+const areaAdmin: SimulatedUser = { name: 'ผู้ดูแล เขตพื้นที่', username: 'area.kalasin2', roles: ['area-admin'], unitCode: 'KALASIN2' };
+
+for (const size of sizes) {
+  test(`the area administrator assigns one auditor to the units she ticks, from a grouped menu (${size.name})`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await simulateKeycloak(page, areaAdmin);
+    const { assignments } = await simulateServices(page);
+    await logIn(page);
+    await shoot(page, `menu-${size.name}`);
+    if (size.name === 'phone') await page.getByRole('button', { name: 'เมนู' }).click();
+    await shoot(page, `menu-open-${size.name}`);
+    await page.getByRole('navigation').getByRole('list', { name: 'หลักฐาน OIT' }).getByRole('link', { name: 'มอบหมายผู้ตรวจ' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'มอบหมายผู้ตรวจประเมิน OIT' })).toBeVisible();
+    await page.getByLabel('ชื่อผู้ใช้ของผู้ตรวจ').fill('auditor.kalasin');
+    await page.getByRole('radio', { name: 'เฉพาะหน่วยงานที่เลือก' }).check();
+    await page.getByRole('checkbox', { name: /โรงเรียนบ้านหนองแสง/ }).check();
+    await page.getByRole('checkbox', { name: /โรงเรียนบ้านโคกกลาง/ }).check();
+    await page.getByRole('button', { name: 'มอบหมายผู้ตรวจ' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'มอบหมาย auditor.kalasin ให้ตรวจ 2 หน่วยงานแล้ว' })).toBeVisible();
+    expect(assignments).toEqual([{ auditor: 'auditor.kalasin', unitCodes: ['KALASIN2-S001', 'KALASIN2-S002'] }]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shoot(page, `auditor-assignment-${size.name}`);
+    if (size.name === 'desktop') await expectNoSeriousA11yViolations(page, 'bulk auditor assignment');
+  });
+}
+
 test('no staff screen scrolls sideways on a 390 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await simulateKeycloak(page, { ...coordinator, roles: [...coordinator.roles, 'auditor'] });
   await simulateServices(page);
   await logIn(page);
-  for (const path of ['/', '/survey/manage', '/evidence/KALASIN2/rounds/R-2570', '/evidence/reviews']) {
+  for (const path of ['/', '/survey/manage', '/evidence/KALASIN2/rounds/R-2570', '/evidence/reviews', '/activity']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ThaiDateField } from '../ui/ThaiDateField';
 import { ProblemError } from '../api/http';
 import { languageOf } from '../i18n';
 import {
@@ -158,14 +159,8 @@ export function ActivityForm({ initial, onSubmit, readOnly = false }: ActivityFo
           />
         </label>
         {errorText('participantsCount')}
-        <label>
-          {t('form.startsOn')}
-          <input type="date" value={input.startsOn ?? ''} onChange={(e) => set('startsOn', e.target.value || undefined)} />
-        </label>
-        <label>
-          {t('form.endsOn')}
-          <input type="date" value={input.endsOn ?? ''} onChange={(e) => set('endsOn', e.target.value || undefined)} />
-        </label>
+        <ThaiDateField label={t('form.startsOn')} value={input.startsOn ?? ''} onChange={(iso) => set('startsOn', iso || undefined)} />
+        <ThaiDateField label={t('form.endsOn')} value={input.endsOn ?? ''} onChange={(iso) => set('endsOn', iso || undefined)} />
         <label>
           {t('form.budget')}
           <input

@@ -6,6 +6,6 @@ import { kpiChartOption } from './kpiChartOption';
 /** Target against actual for every KPI. */
 export function KpiChart({ kpis }: { kpis: Kpi[] }) {
   const { t } = useTranslation('activity');
-  const option = kpiChartOption(kpis, { target: t('kpi.target'), actual: t('kpi.actual') });
+  const option = kpiChartOption(kpis, { target: t('kpi.legendTarget'), reached: t('kpi.legendReached'), notReached: t('kpi.legendShort') });
   return <EChart option={option} className="kpi-chart" label={t('kpi.chart')} />;
 }

@@ -6,8 +6,10 @@ import { useHttpClient } from '../api/ApiContext';
 import { ProblemError } from '../api/http';
 import { useAuth } from '../auth/AuthContext';
 import { languageOf } from '../i18n';
-import { fiscalYear } from '../lib/thaiDate';
-import { activityApi, loopApi } from './api';
+import { fiscalYear, formatIsoDate } from '../lib/thaiDate';
+import { activityApi, loopApi, type PlanSummary } from './api';
+import { SelectField, type Choice } from '../ui/controls';
+import type { TFunction } from 'i18next';
 import { MeetingForm } from './MeetingForm';
 import { MentorLog } from './MentorLog';
 import { WeakIndicators } from './WeakIndicators';
@@ -24,6 +26,21 @@ function yearOf(text: string | null): number | undefined {
   return Number.isInteger(year) && year >= 2500 && year <= 2700 ? year : undefined;
 }
 
+/** Each year with a plan and how far it has got; this year, the next and the one shown even without one, to start it. */
+function yearChoices(plans: PlanSummary[], alwaysListed: number[], t: TFunction<'activity'>): Choice[] {
+  const byYear = new Map(plans.map((p) => [p.fiscalYear, p]));
+  const years = [...new Set([...plans.map((p) => p.fiscalYear), ...alwaysListed])].sort((a, b) => b - a);
+  return years.map((y) => {
+    const p = byYear.get(y);
+    return {
+      value: String(y),
+      label: p
+        ? t('years.withPlan', { year: y, done: p.progress.done, activities: p.progress.activities })
+        : t('years.withoutPlan', { year: y }),
+    };
+  });
+}
+
 /** The unit's METTA plan of a fiscal year: board, KPIs, meeting minutes and overdue work. */
 export function PlanPage() {
   const { t, i18n } = useTranslation('activity');
@@ -32,15 +49,28 @@ export function PlanPage() {
   const queryClient = useQueryClient();
   // The year is in the address (?year=), so links back from an activity return to the same plan.
   const [params, setParams] = useSearchParams();
-  const year = yearOf(params.get('year')) ?? fiscalYear(new Date());
-  const setYear = (next: number) => setParams({ year: String(next) }, { replace: true });
   const unitCode = session?.unitCode;
   const canWrite = !!session?.roles.some((r) => WRITERS.includes(r));
+  const plans = useQuery({
+    queryKey: ['activity', 'plans', unitCode],
+    queryFn: () => activityApi.plans(http, unitCode!),
+    enabled: !!unitCode,
+  });
+  const thisYear = fiscalYear(new Date());
+  const planYears = plans.data?.map((p) => p.fiscalYear) ?? [];
+  // Without a year in the address: this fiscal year if it has a plan, else the newest plan there is
+  // (a unit opening METTA in a new year sees last year's work, not an empty page).
+  const year =
+    yearOf(params.get('year')) ??
+    (plans.data && !planYears.includes(thisYear) && planYears.length > 0 ? Math.max(...planYears) : thisYear);
+  const yearKnown = yearOf(params.get('year')) !== undefined || !plans.isPending;
+  const setYear = (next: number) => setParams({ year: String(next) }, { replace: true });
+  const copyFrom = planYears.filter((y) => y < year).sort((a, b) => b - a)[0];
 
   const plan = useQuery({
     queryKey: ['activity', 'plan', unitCode, year],
     queryFn: () => activityApi.plan(http, unitCode!, year),
-    enabled: !!unitCode,
+    enabled: !!unitCode && yearKnown,
   });
   const meetings = useQuery({
     queryKey: ['activity', 'meetings', unitCode],
@@ -66,8 +96,11 @@ export function PlanPage() {
     mutationFn: (from: 'template' | 'lastYear') =>
       from === 'template'
         ? activityApi.copyTemplate(http, unitCode!, year, SEED_TEMPLATE)
-        : activityApi.copyYear(http, unitCode!, year, year - 1),
-    onSuccess: (created) => queryClient.setQueryData(['activity', 'plan', unitCode, year], created),
+        : activityApi.copyYear(http, unitCode!, year, copyFrom!),
+    onSuccess: (created) => {
+      queryClient.setQueryData(['activity', 'plan', unitCode, year], created);
+      void queryClient.invalidateQueries({ queryKey: ['activity', 'plans', unitCode] });
+    },
   });
   const record = useMutation({
     mutationFn: ({ kpiId, value }: { kpiId: string; value: number }) => {
@@ -89,16 +122,13 @@ export function PlanPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <label className="inline">
-        {t('fiscalYear')}{' '}
-        <input
-          type="number"
-          min={2500}
-          max={2700}
-          value={year}
-          onChange={(e) => e.target.value && setYear(Number(e.target.value))}
-        />
-      </label>
+      <SelectField
+        label={t('fiscalYear')}
+        hint={plans.data && plans.data.length === 0 ? t('years.none') : undefined}
+        value={String(year)}
+        onChange={(e) => setYear(Number(e.target.value))}
+        choices={yearChoices(plans.data ?? [], [thisYear, thisYear + 1, year], t)}
+      />
       {plan.isPending && <p role="status">{t('loading')}</p>}
       {notFound && (
         <section className="card">
@@ -108,9 +138,11 @@ export function PlanPage() {
               <button type="button" className="button primary" onClick={() => copy.mutate('template')}>
                 {t('copyTemplate')}
               </button>{' '}
-              <button type="button" className="button secondary" onClick={() => copy.mutate('lastYear')}>
-                {t('copyLastYear', { year: year - 1 })}
-              </button>
+              {copyFrom !== undefined && (
+                <button type="button" className="button secondary" onClick={() => copy.mutate('lastYear')}>
+                  {t('copyLastYear', { year: copyFrom })}
+                </button>
+              )}
             </p>
           )}
           {copy.error instanceof ProblemError && (
@@ -171,12 +203,12 @@ export function PlanPage() {
             <ul>
               {overdue.data.actions.map((a) => (
                 <li key={a.id}>
-                  {a.description} ({a.owner}, {a.dueOn})
+                  {a.description} ({a.owner}, {formatIsoDate(a.dueOn, { language: languageOf(i18n), style: 'short' })})
                 </li>
               ))}
               {overdue.data.followUps.map((f) => (
                 <li key={f.id}>
-                  {f.followUp} ({f.followUpDue})
+                  {f.followUp} ({formatIsoDate(f.followUpDue, { language: languageOf(i18n), style: 'short' })})
                 </li>
               ))}
             </ul>

@@ -136,7 +136,18 @@ export interface MeetingInput {
 
 const unit = (code: string) => `${BASE}/units/${encodeURIComponent(code)}`;
 
+const planSummarySchema = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  fiscalYear: z.number().int(),
+  title: z.string(),
+  progress: progressSchema,
+});
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+
 export const activityApi = {
+  /** The unit's plans, newest fiscal year first. */
+  plans: (http: HttpClient, unitCode: string) => http.get(`${unit(unitCode)}/plans`, z.array(planSummarySchema)),
   plan: (http: HttpClient, unitCode: string, year: number) =>
     http.get(`${unit(unitCode)}/plans/${year}`, planSchema),
   copyTemplate: (http: HttpClient, unitCode: string, year: number, templateCode: string) =>

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { ProblemError } from '../api/http';
 import { useAuth } from '../auth/AuthContext';
@@ -10,6 +10,7 @@ import { readEnv, oidcAuthority } from '../lib/env';
 import { accessTokenFromSession, evidenceApi, xhrUploader, type Uploader } from './api';
 import { StatusBadge } from './StatusBadge';
 import { UploadDropZone } from './UploadDropZone';
+import { Actions, Button, Notice, TextField } from '../ui/controls';
 import { VersionHistory } from './VersionHistory';
 
 function defaultUploader(): Uploader {
@@ -29,6 +30,8 @@ export function ItemPage({ uploader }: { uploader?: Uploader }) {
   const [url, setUrl] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const refresh = () => queries.invalidateQueries({ queryKey: ['evidence'] });
   const onError = (e: unknown) =>
     setError(e instanceof ProblemError ? e.detailFor(i18n.language as Language) : String(e));
@@ -41,7 +44,18 @@ export function ItemPage({ uploader }: { uploader?: Uploader }) {
     },
     onError,
   });
-  const submit = useMutation({ mutationFn: () => evidenceApi.submit(http, unitCode, roundId, itemCode), onSuccess: refresh, onError });
+  const submit = useMutation({
+    mutationFn: () => evidenceApi.submit(http, unitCode, roundId, itemCode),
+    onSuccess: () => {
+      setConfirming(false);
+      setSubmitted(true);
+      void refresh();
+    },
+    onError: (e) => {
+      setConfirming(false);
+      onError(e);
+    },
+  });
   const withdraw = useMutation({
     mutationFn: (id: string) => evidenceApi.withdraw(http, unitCode, roundId, itemCode, id),
     onSuccess: refresh,
@@ -56,6 +70,10 @@ export function ItemPage({ uploader }: { uploader?: Uploader }) {
     session?.unitCode === unitCode &&
     ['EMPTY', 'DRAFT', 'FAILED'].includes(d.status);
 
+  const checklistPath = `/evidence/${encodeURIComponent(unitCode)}/rounds/${encodeURIComponent(roundId)}`;
+  const live = d.versions.filter((v) => !v.withdrawnAt);
+  const attached = live.flatMap((v) => (v.sha256 ? [{ sha256: v.sha256, name: v.originalName ?? t('item.version', { version: v.version }) }] : []));
+
   function onLink(event: FormEvent) {
     event.preventDefault();
     setError(null);
@@ -64,6 +82,9 @@ export function ItemPage({ uploader }: { uploader?: Uploader }) {
 
   return (
     <section>
+      <p>
+        <Link to={checklistPath}>{t('item.backToChecklist')}</Link>
+      </p>
       <h1>
         {d.itemCode} {en && d.titleEn ? d.titleEn : d.titleTh}
       </h1>
@@ -72,27 +93,56 @@ export function ItemPage({ uploader }: { uploader?: Uploader }) {
       </p>
       <h2>{t('item.requirement')}</h2>
       <p>{en && d.requirementEn ? d.requirementEn : d.requirementTh}</p>
-      {error && <p role="alert">{error}</p>}
+      {error && <Notice tone="error">{error}</Notice>}
+      {submitted && (
+        <Notice tone="success">
+          {t('item.submitted', { item: d.itemCode })} <Link to={checklistPath}>{t('item.backToChecklist')}</Link>
+        </Notice>
+      )}
       {canEdit && (
         <>
           <UploadDropZone
+            attached={attached}
             onUpload={async (file, onProgress) => {
               await upload(evidenceApi.uploadPath(unitCode, roundId, itemCode), file, onProgress);
               await refresh();
             }}
           />
-          <form onSubmit={onLink}>
-            <label>
-              {t('item.linkUrl')} <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} />
-            </label>{' '}
-            <label>
-              {t('item.linkLabel')} <input value={label} onChange={(e) => setLabel(e.target.value)} />
-            </label>{' '}
-            <button type="submit">{t('item.addLink')}</button>
+          <form onSubmit={onLink} className="ui-inline-fields">
+            <TextField label={t('item.linkUrl')} type="url" required value={url} onChange={(e) => setUrl(e.target.value)} />
+            <TextField label={t('item.linkLabel')} value={label} onChange={(e) => setLabel(e.target.value)} />
+            <Actions>
+              <Button type="submit">{t('item.addLink')}</Button>
+            </Actions>
           </form>
-          <button type="button" onClick={() => submit.mutate()} disabled={d.versions.every((v) => v.withdrawnAt)}>
-            {t('item.submit')}
-          </button>
+          {confirming ? (
+            <div role="group" aria-labelledby="confirm-submit" className="ui-notice tone-info">
+              <p id="confirm-submit">
+                <strong>{t('item.confirmSubmit', { item: d.itemCode, n: live.length })}</strong>
+              </p>
+              <p>{t('item.confirmSubmitHint')}</p>
+              <Actions>
+                <Button variant="primary" disabled={submit.isPending} onClick={() => submit.mutate()}>
+                  {t('item.confirmSubmitYes')}
+                </Button>
+                <Button onClick={() => setConfirming(false)}>{t('item.confirmSubmitNo')}</Button>
+              </Actions>
+            </div>
+          ) : (
+            <Actions>
+              <Button
+                variant="primary"
+                disabled={live.length === 0}
+                onClick={() => {
+                  setError(null);
+                  setSubmitted(false);
+                  setConfirming(true);
+                }}
+              >
+                {t('item.submit')}
+              </Button>
+            </Actions>
+          )}
         </>
       )}
       <h2>{t('item.history')}</h2>

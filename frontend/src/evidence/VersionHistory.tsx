@@ -13,6 +13,18 @@ function size(bytes?: number | null) {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
+/** A file's type as people name it ("PDF", "รูปภาพ PNG", "Word"), not its media type. */
+export function fileKind(contentType: string | null | undefined, image: string): string {
+  if (!contentType) return '';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/pdf') return 'PDF';
+  if (type.startsWith('image/')) return `${image} ${type.slice(6).replace(/^x-|\+xml$/g, '').toUpperCase()}`;
+  if (/wordprocessing|msword|opendocument\.text/.test(type)) return 'Word';
+  if (/spreadsheet|ms-excel/.test(type)) return 'Excel';
+  if (/presentation|powerpoint/.test(type)) return 'PowerPoint';
+  return type.split('/')[1]?.toUpperCase() ?? type;
+}
+
 export function VersionHistory({ versions, onWithdraw }: VersionHistoryProps) {
   const { t, i18n } = useTranslation('evidence');
   return (
@@ -26,7 +38,7 @@ export function VersionHistory({ versions, onWithdraw }: VersionHistoryProps) {
             </a>
           ) : (
             <span>
-              {v.originalName} ({v.contentType}, {size(v.sizeBytes)})
+              {v.originalName} ({[fileKind(v.contentType, t('item.image')), size(v.sizeBytes)].filter(Boolean).join(', ')})
             </span>
           )}{' '}
           · {v.createdBy} · {new Date(v.createdAt).toLocaleString(i18n.language === 'th' ? 'th-TH' : 'en-GB')}

@@ -150,6 +150,13 @@ export const evidenceApi = {
         }),
       ),
     ),
+  /** One auditor to a whole area (the unit and all below it) or to chosen units; all or nothing. */
+  assignAuditor: (http: HttpClient, auditor: string, target: { area: string } | { unitCodes: string[] }) =>
+    http.request(
+      `${base}/auditor-assignments`,
+      z.object({ auditor: z.string(), unitCodes: z.array(z.string()), added: z.number() }),
+      { method: 'POST', body: { auditor, ...target } },
+    ),
   uploadPath: (unit: string, round: string, item: string) => `${itemPath(unit, round, item)}/files`,
   /** The stored file of one evidence version (staff only: needs the bearer token). */
   filePath: (unit: string, round: string, item: string, evidenceId: string) =>

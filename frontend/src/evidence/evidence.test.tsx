@@ -1,13 +1,14 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { createHttpClient } from '../api/http';
+import { createHttpClient, ProblemError } from '../api/http';
 import { renderWithProviders } from '../test/render';
 import { ChecklistPage } from './ChecklistPage';
 import { ItemPage } from './ItemPage';
 import { ReviewPanel, ReviewQueuePage } from './ReviewQueuePage';
 import { UploadDropZone } from './UploadDropZone';
+import { fileKind } from './VersionHistory';
 import type { QueueEntry } from './api';
 
 function json(body: unknown, status = 200) {
@@ -123,6 +124,57 @@ describe('upload', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('อัปโหลด คำสั่ง.pdf แล้ว');
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
+
+  it('shows a refused upload as an error in Thai, with what to do next', async () => {
+    const onUpload = vi.fn(async () => {
+      throw new ProblemError({ status: 415, title: 'Unsupported Media Type', detail_th: 'ไม่รับไฟล์ชนิด application/zip' }, 415);
+    });
+    renderWithProviders(<UploadDropZone onUpload={onUpload} />);
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [new File(['PK'], 'รวม.zip', { type: 'application/zip' })] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveClass('tone-error');
+    expect(alert).toHaveTextContent('อัปโหลด รวม.zip ไม่สำเร็จ: ไม่รับไฟล์ชนิด application/zip');
+    expect(alert).toHaveTextContent('บันทึกไฟล์เป็น PDF แล้วอัปโหลดใหม่');
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('says to check the connection when the upload never reached the service', async () => {
+    renderWithProviders(<UploadDropZone onUpload={vi.fn(async () => Promise.reject(new Error('network error')))} />);
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [new File(['x'], 'a.pdf')] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('ติดต่อระบบไม่ได้ตรวจการเชื่อมต่ออินเทอร์เน็ต');
+  });
+
+  it('refuses a file over 20 MB before sending it', async () => {
+    const onUpload = vi.fn(async () => undefined);
+    renderWithProviders(<UploadDropZone onUpload={onUpload} />);
+    const big = new File(['x'], 'สแกน.pdf');
+    Object.defineProperty(big, 'size', { value: 21 * 1024 * 1024 });
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [big] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('ลดขนาดไฟล์ให้ไม่เกิน 20 MB');
+    expect(onUpload).not.toHaveBeenCalled();
+  });
+
+  it('warns before uploading a file with the same SHA-256 as one attached, and sends it only when asked', async () => {
+    const onUpload = vi.fn(async () => undefined);
+    const attached = [{ sha256: 'E16FA5D9B51928755DB85B917F0297BABAF22C7A47E97D9212ADAB56E61BA04E'.toLowerCase(), name: 'คำสั่ง-เดิม.pdf' }];
+    renderWithProviders(<UploadDropZone onUpload={onUpload} attached={attached} />);
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [new File(['%PDF-1.4'], 'คำสั่ง.pdf')] } });
+    const warning = await screen.findByRole('alert');
+    expect(warning).toHaveTextContent('ไฟล์ คำสั่ง.pdf เหมือนกับ คำสั่ง-เดิม.pdf ที่แนบไว้แล้วทุกไบต์');
+    expect(onUpload).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'ไม่อัปโหลด' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(onUpload).not.toHaveBeenCalled();
+
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [new File(['%PDF-1.4'], 'คำสั่ง.pdf')] } });
+    await userEvent.click(await screen.findByRole('button', { name: 'อัปโหลดซ้ำ' }));
+    expect(onUpload).toHaveBeenCalledTimes(1);
+    expect(await screen.findByRole('status')).toHaveTextContent('อัปโหลด คำสั่ง.pdf แล้ว');
+
+    // Different bytes go straight up.
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [new File(['other'], 'อื่น.pdf')] } });
+    await waitFor(() => expect(onUpload).toHaveBeenCalledTimes(2));
+  });
 });
 
 const detail = {
@@ -158,13 +210,26 @@ describe('item page', () => {
     );
     const history = await screen.findByRole('list', { name: 'ประวัติหลักฐาน' });
     expect(history).toHaveTextContent('ฉบับที่ 2');
-    expect(history).toHaveTextContent('แผน.pdf');
+    expect(history).toHaveTextContent('แผน.pdf (PDF, 2 KB)');
+    expect(history).not.toHaveTextContent('application/pdf');
     expect(history).toHaveTextContent('ถอนแล้ว');
     expect(screen.getByText('แผนดำเนินงานประจำปี')).toBeInTheDocument();
+    const submitted = () => fetch.mock.calls.some(([url]) => String(url).endsWith('/submit'));
+
+    // Asked first; "not yet" sends nothing.
     await userEvent.click(screen.getByRole('button', { name: 'ส่งให้ผู้ตรวจประเมิน' }));
+    expect(screen.getByRole('group', { name: 'ส่งข้อ O3 พร้อมหลักฐาน 1 รายการ ให้ผู้ตรวจประเมินหรือไม่' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'ยังไม่ส่ง กลับไปแก้ไข' }));
+    expect(submitted()).toBe(false);
+
+    await userEvent.click(screen.getByRole('button', { name: 'ส่งให้ผู้ตรวจประเมิน' }));
+    await userEvent.click(screen.getByRole('button', { name: 'ยืนยัน ส่งให้ผู้ตรวจ' }));
     await waitFor(() =>
       expect(fetch).toHaveBeenCalledWith('/api/evidence/units/KALASIN2/rounds/r1/items/O3/submit', expect.objectContaining({ method: 'POST' })),
     );
+    const done = await screen.findByRole('status');
+    expect(done).toHaveTextContent('ส่งข้อ O3 ให้ผู้ตรวจประเมินแล้ว');
+    expect(within(done).getByRole('link', { name: '← กลับไปที่รายการหลักฐาน OIT' })).toHaveAttribute('href', '/evidence/KALASIN2/rounds/r1');
   });
 
   it('hides editing from another office', async () => {
@@ -295,5 +360,15 @@ describe('auditor review', () => {
     expect(await screen.findByText('รอบ ITA 2565 ปีงบประมาณ 2565')).toBeInTheDocument();
     expect(screen.getByText('รอบ ITA 2566 ปีงบประมาณ 2566')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'KALASIN2 O3' })).toHaveLength(2);
+  });
+});
+
+describe('file types in the version history', () => {
+  it('names a type as people do, never the media type', () => {
+    expect(fileKind('image/png', 'รูปภาพ')).toBe('รูปภาพ PNG');
+    expect(fileKind('image/svg+xml', 'รูปภาพ')).toBe('รูปภาพ SVG');
+    expect(fileKind('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'รูปภาพ')).toBe('Word');
+    expect(fileKind('application/vnd.ms-excel', 'รูปภาพ')).toBe('Excel');
+    expect(fileKind('application/pdf; charset=binary', 'รูปภาพ')).toBe('PDF');
   });
 });

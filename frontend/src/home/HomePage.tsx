@@ -6,6 +6,7 @@ import { RoleList } from '../auth/RoleList';
 import { languageOf } from '../i18n';
 import { fiscalYear, formatThaiDate } from '../lib/thaiDate';
 import { ServiceStatusPanel } from './ServiceStatusPanel';
+import { WhatIsMissing } from './WhatIsMissing';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ function SignedInHome({ session }: { session: Session }) {
           fiscalYear: fiscalYear(today),
         })}
       </p>
+      <WhatIsMissing session={session} today={today} />
       <section className="card" aria-labelledby="account-heading">
         <h2 id="account-heading">{t('home.accountHeading')}</h2>
         <dl className="facts">

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../test/render';
@@ -34,5 +34,24 @@ describe('header', () => {
     expect(screen.getByRole('link', { name: 'หน้าแรก' })).toBeInTheDocument();
     expect(isRespondentPath('/survey/manage')).toBe(false);
     expect(isRespondentPath('/s/R1/U/eit')).toBe(true);
+  });
+});
+
+describe('menu', () => {
+  it('groups an area administrator\'s links by what they are about', () => {
+    renderWithProviders(
+      <Routes>
+        <Route element={<Layout />}>
+          <Route path="*" element={<p>page</p>} />
+        </Route>
+      </Routes>,
+      { route: '/', auth: { status: 'authenticated', session: { name: 'ผู้ดูแลเขต', roles: ['area-admin'], unitCode: 'KALASIN2' } } },
+    );
+    const nav = screen.getByRole('navigation', { name: 'เมนูหลัก' });
+    const results = within(nav).getByRole('list', { name: 'ผลการประเมิน' });
+    expect(within(results).getByRole('link', { name: 'ภาพรวมเขตพื้นที่' })).toBeInTheDocument();
+    const oit = within(nav).getByRole('list', { name: 'หลักฐาน OIT' });
+    expect(within(oit).getByRole('link', { name: 'มอบหมายผู้ตรวจ' })).toHaveAttribute('href', '/evidence/auditors');
+    expect(within(nav).getAllByRole('list').length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -25,11 +25,13 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [pathname]);
   const roles = session?.roles ?? [];
-  const navItems = features.flatMap((feature) =>
-    feature.nav
-      .filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)))
-      .map((item) => ({ ...item, namespace: feature.namespace })),
-  );
+  // One group per feature (results, IIT/EIT, OIT, METTA), so up to 14 links read as four short lists.
+  const navGroups = features
+    .map((feature) => ({
+      namespace: feature.namespace,
+      items: feature.nav.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role))),
+    }))
+    .filter((group) => group.items.length > 0);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -67,11 +69,26 @@ export function Layout() {
                   {t('nav.home')}
                 </NavLink>
               </li>
-              {navItems.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to}>{t(item.labelKey as never, { ns: item.namespace })}</NavLink>
-                </li>
-              ))}
+              {navGroups.map((group) =>
+                group.items.length === 1 ? (
+                  <li key={group.namespace}>
+                    <NavLink to={group.items[0]!.to}>{t(group.items[0]!.labelKey as never, { ns: group.namespace })}</NavLink>
+                  </li>
+                ) : (
+                  <li key={group.namespace} className="nav-group">
+                    <span className="nav-group-title" id={`nav-group-${group.namespace}`}>
+                      {t(`nav.groups.${group.namespace}`)}
+                    </span>
+                    <ul aria-labelledby={`nav-group-${group.namespace}`}>
+                      {group.items.map((item) => (
+                        <li key={item.to}>
+                          <NavLink to={item.to}>{t(item.labelKey as never, { ns: group.namespace })}</NavLink>
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ),
+              )}
             </ul>
           </nav>
           )}

@@ -1,5 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 
+const CHART_FONT = "Sarabun, 'Noto Sans Thai', 'Leelawadee UI', Tahoma, sans-serif";
+
 /**
  * An ECharts chart for an option object. ECharts is loaded on first use, so pages without charts
  * (and every respondent's phone) never download it. The option is compared by value: a re-render
@@ -13,10 +15,12 @@ export function EChart(props: { option: unknown; label: string; className?: stri
     let disposed = false;
     let chart: { setOption(o: unknown): void; dispose(): void; resize(): void } | undefined;
     const onResize = () => chart?.resize();
-    void import('./echarts').then((echarts) => {
+    // The canvas draws text itself: with the page's font named and loaded, Thai labels and legends
+    // are Sarabun as on the page, not a system font that may have no Thai glyphs at all.
+    void Promise.all([import('./echarts'), document.fonts?.ready]).then(([echarts]) => {
       if (disposed || !element.current) return;
       chart = echarts.init(element.current);
-      chart.setOption(JSON.parse(optionKey));
+      chart.setOption({ textStyle: { fontFamily: CHART_FONT }, ...JSON.parse(optionKey) });
       window.addEventListener('resize', onResize);
     });
     return () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buddhistYear, fiscalYear, fiscalYearRange, formatThaiDate, gregorianYear } from './thaiDate';
+import { buddhistYear, fiscalYear, fiscalYearRange, formatIsoDate, formatThaiDate, gregorianYear } from './thaiDate';
 
 describe('Buddhist era', () => {
   it('adds 543 to the Gregorian year and back', () => {
@@ -42,5 +42,13 @@ describe('fiscal year (October–September, named by the BE year of its end)', (
     expect([end.getFullYear(), end.getMonth(), end.getDate()]).toEqual([2023, 8, 30]);
     expect(fiscalYear(start)).toBe(2566);
     expect(fiscalYear(end)).toBe(2566);
+  });
+});
+
+describe('formatIsoDate', () => {
+  it('shows a service date in the Buddhist era, never the ISO form', () => {
+    expect(formatIsoDate('2023-11-15', { style: 'short' })).toBe('15 พ.ย. 2566');
+    expect(formatIsoDate('2023-10-01')).toBe('1 ตุลาคม 2566');
+    expect(formatIsoDate(null)).toBe('—');
   });
 });

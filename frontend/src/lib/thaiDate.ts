@@ -58,3 +58,14 @@ export function formatThaiDate(date: Date, options: ThaiDateOptions = {}): strin
     year: 'numeric',
   }).format(date);
 }
+
+/**
+ * A `YYYY-MM-DD` date from a service, shown in the Buddhist era ("15 พ.ย. 2566"); read as a local
+ * date so it never moves a day with the time zone. Anything else is shown as given.
+ */
+export function formatIsoDate(iso: string | null | undefined, options: ThaiDateOptions = {}): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return formatThaiDate(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])), options);
+}

@@ -17,6 +17,13 @@ export function heat(value: number | null | undefined, passMark = 85): string | 
   return '#f9d6d5';
 }
 
+/** A rating code ("URGENT_IMPROVEMENT") as the framework names it, from the distribution's labels. */
+export function ratingName(data: Dashboard, code: string | null | undefined, english: boolean): string {
+  if (!code) return '–';
+  const label = data.distribution.find((b) => b.code === code)?.label;
+  return (english ? label?.en : undefined) ?? label?.th ?? code;
+}
+
 export function AreaDashboardView({ data }: { data: Dashboard }) {
   const { t, i18n } = useTranslation('scoring');
   const english = i18n.language === 'en';
@@ -108,7 +115,7 @@ export function AreaDashboardView({ data }: { data: Dashboard }) {
                 </td>
               ))}
               <td style={{ background: heat(unit.total, passMark) }}>{score(unit.total)}</td>
-              <td>{unit.rating ?? '–'}</td>
+              <td>{ratingName(data, unit.rating, english)}</td>
             </tr>
           ))}
         </tbody>

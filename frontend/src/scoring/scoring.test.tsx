@@ -194,6 +194,7 @@ const dashboard = {
     { code: 'AA', label: { th: 'AA' }, min: 95, count: 1 },
     { code: 'A', label: { th: 'A' }, min: 85, count: 0 },
     { code: 'B', label: { th: 'B' }, min: 75, count: 0 },
+    { code: 'URGENT_IMPROVEMENT', label: { th: 'ต้องปรับปรุงเร่งด่วน', en: 'Urgent improvement' }, min: 0, count: 0 },
   ],
   indicators: [
     { code: '1', instrument: 'IIT', mean: 86.5, units: 2 },
@@ -203,7 +204,7 @@ const dashboard = {
   units: [
     { rank: 1, code: 'KALASIN2', nameTh: 'สพป.กาฬสินธุ์ เขต 2', type: 'AREA_PRIMARY', total: 96.37, rating: 'AA', passed: true, provisional: false, source: 'OFFICIAL', indicators: { '1': 91.78 } },
     // A running round's sheet: listed after the ranked results, unranked, marked, not counted.
-    { rank: 0, code: 'KALASIN2-S001', nameTh: 'โรงเรียนบ้านหนองแสง', type: 'SCHOOL', total: 80, rating: 'B', passed: false, provisional: true, source: 'PROVISIONAL', indicators: { '1': 81.22 } },
+    { rank: 0, code: 'KALASIN2-S001', nameTh: 'โรงเรียนบ้านหนองแสง', type: 'SCHOOL', total: 80, rating: 'URGENT_IMPROVEMENT', passed: false, provisional: true, source: 'PROVISIONAL', indicators: { '1': 81.22 } },
     { rank: 0, code: 'KALASIN2-S002', nameTh: 'โรงเรียนบ้านโคกกลาง', type: 'SCHOOL', total: null, rating: null, passed: null, provisional: false, source: null, indicators: {} },
   ],
 };
@@ -232,6 +233,9 @@ describe('area dashboard', () => {
     expect(within(rows[2]!).getByRole('link', { name: 'สพป.กาฬสินธุ์ เขต 2' })).toHaveAttribute('href', '/scoring/units/KALASIN2/years/2566');
     expect(within(rows[3]!).getByText('โรงเรียนบ้านหนองแสง', { exact: false })).toBeInTheDocument();
     expect(within(rows[3]!).getByText(/ผลเบื้องต้น/)).toBeInTheDocument();
+    // The rating in words, never its code.
+    expect(within(rows[3]!).getByRole('cell', { name: 'ต้องปรับปรุงเร่งด่วน' })).toBeInTheDocument();
+    expect(rows[3]).not.toHaveTextContent('URGENT_IMPROVEMENT');
     expect(within(rows[4]!).getAllByText('–').length).toBeGreaterThan(5);
   });
 

@@ -144,12 +144,12 @@ export function Badge({ tone = 'neutral', code, children }: { tone?: Tone; code?
 }
 
 /**
- * A message after an action: an error looks like one (red bar, role=alert), a success like a
- * success (green, role=status).
+ * A message after an action: an error looks like one (red bar, role=alert), a warning that needs
+ * her decision is amber (role=alert), a success looks like a success (green, role=status).
  */
-export function Notice({ tone, children }: { tone: 'error' | 'success' | 'info'; children: ReactNode }) {
+export function Notice({ tone, children }: { tone: 'error' | 'warning' | 'success' | 'info'; children: ReactNode }) {
   return (
-    <div className={`ui-notice tone-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div className={`ui-notice tone-${tone}`} role={tone === 'error' || tone === 'warning' ? 'alert' : 'status'}>
       {children}
     </div>
   );
