@@ -49,7 +49,7 @@ public class PublicResultResource {
                                String source, String frameworkId, Integer frameworkVersion,
                                Map<String, BigDecimal> indicators, Map<String, BigDecimal> instruments,
                                BigDecimal total, String rating, Map<String, String> ratingLabel, boolean passed,
-                               RatingExplanation ratingExplained) {
+                               RatingExplanation ratingExplained, Map<String, Map<String, String>> indicatorNames) {
     }
 
     @Inject
@@ -104,11 +104,18 @@ public class PublicResultResource {
         if (r == null) {
             throw ProblemException.notFound("public-result-not-found", unitCode, String.valueOf(fiscalYear));
         }
+        Framework f = r.frameworkId() == null ? null : frameworks.framework(r.frameworkId(), r.frameworkVersion());
         return new PublicResult(new PublicUnit(unit.code, unit.nameTh, unit.nameEn), fiscalYear, r.official(),
                 r.status(), r.source(), r.frameworkId(), r.frameworkVersion(), r.indicators(), r.instruments(),
                 r.total(), r.rating(), r.ratingLabel(), r.passed(),
-                r.frameworkId() == null ? null : explanation(frameworks.framework(r.frameworkId(), r.frameworkVersion()),
-                        r.indicators(), r.total(), r.rating()));
+                f == null ? null : explanation(f, r.indicators(), r.total(), r.rating()), f == null ? null : indicatorNames(f));
+    }
+
+    /** Indicator names as the result's own edition prints them, so no screen keeps a list of its own. */
+    static Map<String, Map<String, String>> indicatorNames(Framework f) {
+        Map<String, Map<String, String>> names = new java.util.LinkedHashMap<>();
+        f.instruments().forEach(i -> i.indicators().forEach(ind -> names.put(ind.code(), ind.name())));
+        return names;
     }
 
     /**
