@@ -68,7 +68,7 @@ export function AreaDashboardView({ data }: { data: Dashboard }) {
       <ol>
         {data.weakestIndicators.map((i) => (
           <li key={i.code}>
-            {i.code}. {t(indicatorKey(i.code))}: {score(i.mean)}
+            {i.code}. {i.name ? ((english ? i.name.en : null) ?? i.name.th) : t(indicatorKey(i.code))}: {score(i.mean)}
           </li>
         ))}
       </ol>

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useHttpClient } from '../api/ApiContext';
 import { useAuth } from '../auth/AuthContext';
 import { apiBase } from '../api/files';
-import { fiscalYearsUpToNow, historyExportPath, INDICATOR_CODES, indicatorKey, score, scoringApi, type History, type PublicResult } from './api';
+import { fiscalYearsUpToNow, historyExportPath, INDICATOR_CODES, indicatorKey, indicatorName, score, scoringApi, type History, type PublicResult } from './api';
 import { ExportButtons } from './ExportButtons';
 
 const INSTRUMENTS: { code: 'IIT' | 'EIT' | 'OIT'; indicators: string[] }[] = [
@@ -39,7 +39,7 @@ export function ScoreSheet({ result }: { result: PublicResult }) {
               ...instrument.indicators.map((code) => (
                 <tr key={code}>
                   <td>
-                    {code}. {t(indicatorKey(code))}
+                    {code}. {indicatorName(code, result.indicatorNames, english, (key) => t(key))}
                   </td>
                   <td>{score(result.indicators[code])}</td>
                 </tr>
@@ -59,6 +59,9 @@ export function ScoreSheet({ result }: { result: PublicResult }) {
         <strong>{english ? (result.ratingLabel?.en ?? result.rating) : (result.ratingLabel?.th ?? result.rating)}</strong> ·{' '}
         {result.passed ? t('sheet.passed') : t('sheet.notPassed')}
       </p>
+      {result.ratingExplained && (
+        <p>{english ? (result.ratingExplained.text.en ?? result.ratingExplained.text.th) : result.ratingExplained.text.th}</p>
+      )}
       {result.source && <p>{t('sheet.source', { source: result.source })}</p>}
       <p>
         <a href={`${apiBase()}/scoring/public/units/${encodeURIComponent(result.unit.code)}/years/${result.fiscalYear}/report.pdf`}>

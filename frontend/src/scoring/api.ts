@@ -23,6 +23,10 @@ export const publicResultSchema = z.object({
   rating: z.string(),
   ratingLabel: label.nullish(),
   passed: z.boolean(),
+  /** Why this rating and not the one above, under the result's own edition (absent without a framework). */
+  ratingExplained: z.object({ scheme: z.string(), text: label }).passthrough().nullish(),
+  /** Indicator names as the result's own edition prints them (absent without a framework). */
+  indicatorNames: z.record(z.string(), label).nullish(),
 });
 export type PublicResult = z.infer<typeof publicResultSchema>;
 
@@ -200,6 +204,20 @@ export function score(value: number | null | undefined): string {
 
 export const INDICATOR_CODES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
+
+/**
+ * An indicator's name: the edition's own (from the API) in the reader's language, else the built-in name
+ * kept only for results recorded without a framework.
+ */
+export function indicatorName(
+  code: string,
+  names: Record<string, { th: string; en?: string | null }> | null | undefined,
+  english: boolean,
+  fallback: (key: `indicators.${IndicatorCode}`) => string,
+): string {
+  const fromApi = names?.[code];
+  return fromApi ? ((english ? fromApi.en : null) ?? fromApi.th) : fallback(indicatorKey(code));
+}
 
 /** The i18n key of an indicator's name; codes outside the ten fall back to indicator 1's key shape. */
 export function indicatorKey(code: string): `indicators.${IndicatorCode}` {

@@ -51,6 +51,29 @@ describe('score sheet', () => {
     );
   });
 
+  it('names indicators as the result’s edition does and says why the rating is what it is', async () => {
+    const fetch = vi.fn(async () =>
+      json({
+        ...fy2566,
+        indicatorNames: { '4': { th: 'ชื่อตัวชี้วัดที่ 4 จากฉบับของผล', en: 'Indicator 4 from the edition' } },
+        ratingExplained: {
+          scheme: 'LEVELS',
+          text: { th: 'คะแนนรวม 94.64 ถึง 85 แต่ EIT 84.90 ต่ำกว่า 85 จึงได้ระดับ ผ่าน ไม่ใช่ ผ่านดี', en: 'x' },
+        },
+      }),
+    );
+    renderWithProviders(
+      <Routes>
+        <Route path="scoring/units/:unitCode/years/:fiscalYear" element={<ScoreSheetPage />} />
+      </Routes>,
+      { route: '/scoring/units/KALASIN2/years/2566', http: createHttpClient({ baseUrl: '/api', fetch }) },
+    );
+    expect(await screen.findByRole('row', { name: /^4\. ชื่อตัวชี้วัดที่ 4 จากฉบับของผล/ })).toBeInTheDocument();
+    // An indicator the edition does not name keeps the built-in name, as the FY2566 sheet prints it.
+    expect(screen.getByRole('row', { name: /^8\. การปรับปรุงการทำงาน/ })).toBeInTheDocument();
+    expect(screen.getByText('คะแนนรวม 94.64 ถึง 85 แต่ EIT 84.90 ต่ำกว่า 85 จึงได้ระดับ ผ่าน ไม่ใช่ ผ่านดี')).toBeInTheDocument();
+  });
+
   it('shows the years from the history, which changes are not comparable, and what pulls the latest year down', async () => {
     const history = {
       unitCode: 'KALASIN2',
@@ -130,7 +153,7 @@ describe('score sheet', () => {
     expect(within(up!).getByText('เพิ่มขึ้น 1.25 คะแนนจาก พ.ศ. 2566')).toBeInTheDocument();
     expect(unknown).toHaveTextContent('(เทียบไม่ได้)');
     expect(unknown).not.toHaveTextContent(/\d/);
-    const improving = within(table).getByRole('row', { name: /^8\. การปรับปรุงระบบการทำงาน/ });
+    const improving = within(table).getByRole('row', { name: /^8\. การปรับปรุงการทำงาน/ });
     expect(within(improving).getAllByRole('cell')[0]).toHaveTextContent('89.98 ▼ −0.50');
     expect(within(improving).getByText('ลดลง 0.50 คะแนนจาก พ.ศ. 2566')).toBeInTheDocument();
     expect(within(table).getByText('เท่ากับ พ.ศ. 2566')).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { ProblemError } from '../../api/http';
 import { useAuth } from '../../auth/AuthContext';
 import { adminApi, type FrameworkSummary } from './api';
 import { ProblemAlert } from './problems';
+import { unverifiedParts } from './RoundForm';
 import './admin.css';
 
 /** Stored framework versions, one document at a time, and (system-admin) importing a new one. */
@@ -38,6 +39,7 @@ export function FrameworksPage() {
               <th scope="col">{t('admin.frameworks.name')}</th>
               <th scope="col">{t('admin.frameworks.scheme')}</th>
               <th scope="col">{t('admin.frameworks.inUse')}</th>
+              <th scope="col">{t('admin.frameworks.checked')}</th>
               <th scope="col">{t('admin.actions')}</th>
             </tr>
           </thead>
@@ -50,6 +52,14 @@ export function FrameworksPage() {
                 <td>{(english ? f.name?.en : undefined) ?? f.name?.th ?? ''}</td>
                 <td>{f.ratingScheme}</td>
                 <td>{f.inUse ? t('admin.frameworks.yes') : t('admin.frameworks.no')}</td>
+                <td>
+                  {unverifiedParts(f, t) ? (
+                    <span className="warning">{t('admin.rounds.unverified', { parts: unverifiedParts(f, t) })}</span>
+                  ) : (
+                    t('admin.frameworks.allVerified')
+                  )}
+                  {f.recommended && <> · {t('admin.frameworks.recommended')}</>}
+                </td>
                 <td>
                   <button type="button" className="button" onClick={() => setShown(f)}>
                     {t('admin.frameworks.view', { id: f.id, version: f.version })}

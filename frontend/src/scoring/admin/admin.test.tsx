@@ -102,6 +102,64 @@ describe('rounds screen', { timeout: 30_000 }, () => {
   });
 });
 
+const edition = (id: string, version: number, fiscalYear: number, unverified: string[], recommended = false) => ({
+  ...framework, id, version, fiscalYear, inUse: false,
+  provenance: { recorded: true, unverified },
+  recommended,
+  recommendedWhy: recommended ? { th: `เหตุผลของปี ${fiscalYear}`, en: `Why ${fiscalYear}` } : null,
+});
+const editions = [
+  edition('NACC-2569', 1, 2569, ['items', 'weights'], true),
+  edition('NACC-2566', 1, 2566, ['questions']),
+  edition('OBEC-2566', 2, 2566, ['questions'], true),
+  edition('OBEC-2566', 1, 2566, ['items', 'itemRequirements', 'indicators', 'questions', 'weights', 'rating', 'samples', 'rounding']),
+];
+
+describe('round form edition', { timeout: 30_000 }, () => {
+  it('starts with the year’s recommended edition, follows the year typed and says what is unverified', async () => {
+    const { http, calls } = fakeService({
+      'GET /scoring/rounds': () => json([]),
+      'GET /scoring/frameworks': () => json(editions),
+      'POST /scoring/rounds': () => json({ ...draft, id: 'r-2', fiscalYear: 2566, frameworkVersion: 2 }, 201),
+    });
+    renderWithProviders(<RoundsPage />, { http, auth: areaAdmin });
+    await userEvent.click(await screen.findByRole('button', { name: 'สร้างรอบการประเมินใหม่' }));
+    const select = screen.getByLabelText('กรอบการประเมิน');
+    expect(select).toHaveValue('NACC-2569@1');
+    expect(screen.getByText('ฉบับที่แนะนำสำหรับสำนักงานเขตพื้นที่การศึกษาในปีนี้: เหตุผลของปี 2569')).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('ยังไม่ได้ตรวจสอบกับคู่มือ: รายการ OIT, น้ำหนัก');
+
+    const year = screen.getByLabelText('ปีงบประมาณ (พ.ศ.)');
+    await userEvent.clear(year);
+    await userEvent.type(year, '2566');
+    expect(select).toHaveValue('OBEC-2566@2');
+    expect(screen.getByRole('note')).toHaveTextContent('ยังไม่ได้ตรวจสอบกับคู่มือ: ข้อคำถาม');
+    expect(within(select).getByRole('option', { name: /OBEC-2566 ฉบับที่ 2/ })).toHaveTextContent('แนะนำสำหรับปีนี้');
+
+    await userEvent.type(screen.getByLabelText('ชื่อรอบ'), 'ITA 2566');
+    await userEvent.click(screen.getByRole('button', { name: 'สร้างรอบการประเมิน' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      fiscalYear: 2566, frameworkId: 'OBEC-2566', frameworkVersion: 2,
+    }));
+  });
+
+  it('keeps the edition the administrator picked when she changes the year afterwards', async () => {
+    const { http } = fakeService({
+      'GET /scoring/rounds': () => json([]),
+      'GET /scoring/frameworks': () => json(editions),
+    });
+    renderWithProviders(<RoundsPage />, { http, auth: areaAdmin });
+    await userEvent.click(await screen.findByRole('button', { name: 'สร้างรอบการประเมินใหม่' }));
+    const select = screen.getByLabelText('กรอบการประเมิน');
+    await userEvent.selectOptions(select, 'NACC-2566@1');
+    const year = screen.getByLabelText('ปีงบประมาณ (พ.ศ.)');
+    await userEvent.clear(year);
+    await userEvent.type(year, '2566');
+    expect(select).toHaveValue('NACC-2566@1');
+    expect(screen.queryByText(/ฉบับที่แนะนำ/)).not.toBeInTheDocument();
+  });
+});
+
 const unit = (code: string, parent: string | null, path: string, nameTh: string, type = 'SCHOOL') => ({
   code, parentCode: parent, path, type, nameTh, nameEn: null, staffCount: 10, servicePopulation: 100, active: true, demo: true,
 });
@@ -420,6 +478,18 @@ describe('frameworks screen', { timeout: 30_000 }, () => {
       '$.weights: must be an object',
     ]);
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ id: 'X' });
+  });
+
+  it('shows each version’s unverified parts and the recommended edition of its year', async () => {
+    const { http } = fakeService({ 'GET /scoring/frameworks': () => json(editions) });
+    renderWithProviders(<FrameworksPage />, { http, auth: systemAdmin });
+    await screen.findAllByRole('row', { name: /OBEC-2566/ });
+    const rows = screen.getAllByRole('row').filter((r) => r.textContent?.startsWith('OBEC-2566'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('ยังไม่ได้ตรวจสอบกับคู่มือ: ข้อคำถาม');
+    expect(rows[0]).toHaveTextContent('ฉบับแนะนำของปี');
+    expect(rows[1]).toHaveTextContent('ยังไม่ได้ตรวจสอบกับคู่มือ: รายการ OIT, ข้อกำหนดของรายการ, ตัวชี้วัด');
+    expect(rows[1]).not.toHaveTextContent('ฉบับแนะนำของปี');
   });
 
   it('does not offer the import to an area administrator', async () => {

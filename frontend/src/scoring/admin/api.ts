@@ -67,8 +67,22 @@ export const frameworkSummarySchema = z.object({
   checksum: z.string().nullish(),
   inUse: z.boolean(),
   createdAt: z.string().nullish(),
+  /** The parts of the document not checked against its sources (shown to administrators, never silently). */
+  provenance: z.object({ recorded: z.boolean(), unverified: z.array(z.string()) }).passthrough().nullish(),
+  /** The edition an OBEC office's round of that fiscal year should use: the round form's default. */
+  recommended: z.boolean().nullish(),
+  recommendedWhy: z.record(z.string(), z.string()).nullish(),
 });
 export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
+
+/** The framework version a new round of `fiscalYear` should start with: the year's recommended one, else the first listed. */
+export function defaultFramework(frameworks: FrameworkSummary[], fiscalYear: number): FrameworkSummary | undefined {
+  return (
+    frameworks.find((f) => f.fiscalYear === fiscalYear && f.recommended) ??
+    frameworks.find((f) => f.fiscalYear === fiscalYear) ??
+    frameworks[0]
+  );
+}
 
 export const frameworkImportSchema = z.object({
   id: z.string(),

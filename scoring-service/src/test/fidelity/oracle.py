@@ -224,7 +224,8 @@ def main():
         cases.append(band_case(doc, obec, edge))
     cases.append(answer_kinds_case(doc, obec))
     cases.append(half_cent_case(doc, obec))
-    for nacc in ('frameworks/NACC-2566.json', 'frameworks/NACC-2567-v2.json'):
+    for nacc in ('frameworks/NACC-2566.json', 'frameworks/NACC-2567-v2.json', 'frameworks/NACC-2568.json',
+                 'frameworks/NACC-2569.json'):
       doc = load(nacc)
       for edge, each, below, label in (
             ('100.00', None, None, ''), ('95.00', '95', None, 'every instrument ≥ 95'),
@@ -234,6 +235,10 @@ def main():
           cases.append(band_case(doc, nacc, edge, each, below, label))
       cases.append(answer_kinds_case(doc, nacc))
       cases.append(half_cent_case(doc, nacc))
+    # FY2568's real case in the reference: total 94.64 rated ผ่าน, not ผ่านดี, because EIT was below 85;
+    # 94.64 itself is not reachable in this case's steps of 0.03, so the case is 94.63
+    doc = load('frameworks/NACC-2568.json')
+    cases.append(band_case(doc, 'frameworks/NACC-2568.json', '94.63', None, '85', 'one instrument below 85 as reported'))
     names = []
     for i, case in enumerate(cases):
         edition = case['edition'].split('/')[1].removesuffix('.json')

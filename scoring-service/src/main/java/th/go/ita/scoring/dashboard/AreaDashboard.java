@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import th.go.ita.platform.access.UnitPaths;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
+import th.go.ita.scoring.engine.RatingExplanation;
+import th.go.ita.scoring.official.PublicResultResource;
 import th.go.ita.scoring.framework.FrameworkVersion;
 import th.go.ita.scoring.result.UnitResults;
 import th.go.ita.scoring.unit.Unit;
@@ -33,9 +35,9 @@ public class AreaDashboard {
 
     public record UnitRow(int rank, String code, String nameTh, String type, String parentCode, BigDecimal total,
                           String rating, Boolean passed, boolean provisional, String source,
-                          Map<String, BigDecimal> indicators) {
+                          Map<String, BigDecimal> indicators, Map<String, String> ratingWhy) {
         UnitRow ranked(int rank) {
-            return new UnitRow(rank, code, nameTh, type, parentCode, total, rating, passed, provisional, source, indicators);
+            return new UnitRow(rank, code, nameTh, type, parentCode, total, rating, passed, provisional, source, indicators, ratingWhy);
         }
     }
 
@@ -51,7 +53,7 @@ public class AreaDashboard {
     public record View(String unitCode, String unitNameTh, int fiscalYear, String frameworkId, Integer frameworkVersion,
                        int unitsTotal, int unitsWithScore, int unitsProvisional, long passed, BigDecimal passRate, BigDecimal passMark,
                        List<Band> distribution, List<IndicatorMean> indicators, List<IndicatorMean> weakestIndicators,
-                       List<UnitRow> units) {
+                       List<UnitRow> units, List<RatingExplanation.Step> ratingScheme) {
     }
 
     @Inject
@@ -149,9 +151,13 @@ public class AreaDashboard {
                 .getResultList();
         List<UnitRow> ranked = new ArrayList<>(top.size());
         for (Object[] r : top) {
+            Map<String, BigDecimal> unitIndicators = indicators(r[9] == null ? null : r[9].toString());
+            // Each row explained under its own edition (a tree may mix editions within a year).
+            RatingExplanation why = r[10] == null ? null : PublicResultResource.explanation(
+                    framework((String) r[10], fiscalYear), unitIndicators, (BigDecimal) r[4], (String) r[5]);
             ranked.add(new UnitRow(((Number) r[11]).intValue(), (String) r[0], (String) r[1], (String) r[2], (String) r[3],
                     (BigDecimal) r[4], (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8],
-                    indicators(r[9] == null ? null : r[9].toString())));
+                    unitIndicators, why == null ? null : why.text()));
         }
         String frameworkKey = null;
         for (Map.Entry<String, Long> e : frameworkUnits.entrySet()) {
@@ -169,7 +175,7 @@ public class AreaDashboard {
         return new View(root.code, root.nameTh, fiscalYear, framework == null ? null : framework.id(),
                 framework == null ? null : framework.version(), unitsTotal, unitsWithScore, unitsProvisional, passed, passRate,
                 framework == null ? null : passMark(framework), distribution(framework, ratingCounts), means, weakest,
-                ranked);
+                ranked, framework == null ? null : RatingExplanation.scheme(framework));
     }
 
     /** The framework most of the units were assessed under ({@code id@version} keys), else any of the year. */

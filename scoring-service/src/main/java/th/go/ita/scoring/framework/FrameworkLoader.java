@@ -31,7 +31,8 @@ public class FrameworkLoader {
      * stays exactly as it was, so installations whose rounds used it keep scoring and showing them the same.
      */
     public static final List<String> BUNDLED = List.of("frameworks/OBEC-2566.json", "frameworks/OBEC-2566-v2.json",
-            "frameworks/NACC-2566.json", "frameworks/NACC-2567.json", "frameworks/NACC-2567-v2.json");
+            "frameworks/NACC-2566.json", "frameworks/NACC-2567.json", "frameworks/NACC-2567-v2.json",
+            "frameworks/NACC-2568.json", "frameworks/NACC-2569.json");
 
     /**
      * Shipped before every document had to record its sources and verification. They are immutable (rounds

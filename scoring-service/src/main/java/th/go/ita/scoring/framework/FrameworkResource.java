@@ -28,9 +28,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class FrameworkResource {
 
-    /** {@code provenance.unverified} names the parts not checked against the sources, for the UI to flag. */
+    /**
+     * {@code provenance.unverified} names the parts not checked against the sources, for the UI to flag;
+     * {@code recommended} marks the edition an OBEC office's round of that fiscal year should use (the round
+     * form's default), {@code recommendedWhy} says why.
+     */
     public record Summary(String id, int version, int fiscalYear, Map<String, String> name, String ratingScheme,
-                          String checksum, boolean inUse, OffsetDateTime createdAt, Provenance provenance) {
+                          String checksum, boolean inUse, OffsetDateTime createdAt, Provenance provenance,
+                          boolean recommended, Map<String, String> recommendedWhy) {
     }
 
     @Inject
@@ -84,8 +89,9 @@ public class FrameworkResource {
 
     private Summary summary(FrameworkVersion v) {
         Framework parsed = frameworks.framework(v.id, v.version);
+        var recommendation = Recommended.of(v.id, v.version).filter(r -> r.fiscalYear() == v.fiscalYear);
         return new Summary(v.id, v.version, v.fiscalYear, parsed.name(), parsed.rating().scheme(), v.checksum,
                 frameworks.isUsed(v.id, v.version), v.createdAt,
-                Provenance.of(parsed));
+                Provenance.of(parsed), recommendation.isPresent(), recommendation.map(Recommended.Year::why).orElse(null));
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import th.go.ita.platform.problem.ProblemException;
 import th.go.ita.scoring.config.ScoringConfig;
 import th.go.ita.scoring.export.ScoreReportPdf;
+import th.go.ita.scoring.engine.RatingExplanation;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
 import th.go.ita.scoring.result.UnitResults;
@@ -47,7 +48,8 @@ public class PublicResultResource {
     public record PublicResult(PublicUnit unit, int fiscalYear, boolean official, UnitResults.Status status,
                                String source, String frameworkId, Integer frameworkVersion,
                                Map<String, BigDecimal> indicators, Map<String, BigDecimal> instruments,
-                               BigDecimal total, String rating, Map<String, String> ratingLabel, boolean passed) {
+                               BigDecimal total, String rating, Map<String, String> ratingLabel, boolean passed,
+                               RatingExplanation ratingExplained, Map<String, Map<String, String>> indicatorNames) {
     }
 
     @Inject
@@ -88,7 +90,7 @@ public class PublicResultResource {
         String url = config.publicBaseUrl().replaceAll("/+$", "") + "/scoring/units/" + unitCode + "/years/" + fiscalYear;
         byte[] pdf = ScoreReportPdf.render(config.pdf().font(), new ScoreReportPdf.Report(r.unit().code(),
                 r.unit().nameTh(), fiscalYear, framework, status, bars, lines, r.total(), rating, r.passed(),
-                f == null ? null : passMark(f), explain(f, r), url, LocalDate.now(BANGKOK)));
+                f == null ? null : passMark(f), reportText(f, r), url, LocalDate.now(BANGKOK)));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"ita-" + unitCode + "-" + fiscalYear + ".pdf\"").build();
     }
@@ -102,9 +104,43 @@ public class PublicResultResource {
         if (r == null) {
             throw ProblemException.notFound("public-result-not-found", unitCode, String.valueOf(fiscalYear));
         }
+        Framework f = r.frameworkId() == null ? null : frameworks.framework(r.frameworkId(), r.frameworkVersion());
         return new PublicResult(new PublicUnit(unit.code, unit.nameTh, unit.nameEn), fiscalYear, r.official(),
                 r.status(), r.source(), r.frameworkId(), r.frameworkVersion(), r.indicators(), r.instruments(),
-                r.total(), r.rating(), r.ratingLabel(), r.passed());
+                r.total(), r.rating(), r.ratingLabel(), r.passed(),
+                f == null ? null : explanation(f, r.indicators(), r.total(), r.rating()), f == null ? null : indicatorNames(f));
+    }
+
+    /** Indicator names as the result's own edition prints them, so no screen keeps a list of its own. */
+    static Map<String, Map<String, String>> indicatorNames(Framework f) {
+        Map<String, Map<String, String>> names = new java.util.LinkedHashMap<>();
+        f.instruments().forEach(i -> i.indicators().forEach(ind -> names.put(ind.code(), ind.name())));
+        return names;
+    }
+
+    /**
+     * The rating's explanation under the edition's scheme, from the printed indicator scores; null where the
+     * figures cannot show it (no total, or an entered official rating the figures do not give), so the
+     * explanation never contradicts the rating of record.
+     */
+    public static RatingExplanation explanation(Framework f, Map<String, BigDecimal> indicators, BigDecimal total, String rating) {
+        if (f == null || total == null || rating == null) {
+            return null;
+        }
+        RatingExplanation e = RatingExplanation.of(f, total, RatingExplanation.instrumentMeans(f, indicators));
+        return e.reached().equals(rating) ? e : null;
+    }
+
+    /** The explanation as the report prints it: why this rating, then the edition's whole scheme. */
+    static String reportText(Framework f, PublicResult r) {
+        RatingExplanation e = r.ratingExplained();
+        if (e == null) {
+            return explain(f, r);
+        }
+        String scheme = String.join(" · ", e.steps().stream()
+                .map(s -> s.label().getOrDefault("th", s.code()) + (s.label().getOrDefault("th", s.code()).equals(s.code()) ? "" : " (" + s.code() + ")")
+                        + ": " + s.condition().get("th")).toList());
+        return e.text().get("th") + " — เกณฑ์ระดับผลของฉบับนี้: " + scheme;
     }
 
     /** The pass line of a framework: its pass mark, or the lowest total of a passing level. */

@@ -39,6 +39,9 @@ public class ScoreResource {
     @Inject
     th.go.ita.scoring.framework.FrameworkService frameworks;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     static final int MIN_RESPONDENTS_FOR_QUESTIONS = 5;
 
     @GET
@@ -68,7 +71,26 @@ public class ScoreResource {
                                 .forEach(q -> questions.remove(q.code()))));
             }
         }
+        explain(framework, sheet, copy);
         return copy;
+    }
+
+    /**
+     * The edition's rating scheme and why the sheet's rating was or was not reached, worked out when read so
+     * sheets stored before the explanation existed get it too.
+     */
+    private void explain(th.go.ita.scoring.framework.Framework framework, JsonNode sheet,
+                         com.fasterxml.jackson.databind.node.ObjectNode copy) {
+        if (!sheet.path("total").isNumber() || !sheet.path("instrumentMeans").isObject()) {
+            return;
+        }
+        java.util.Map<String, java.math.BigDecimal> means = new java.util.LinkedHashMap<>();
+        sheet.path("instrumentMeans").fields().forEachRemaining(e -> means.put(e.getKey(), e.getValue().decimalValue()));
+        th.go.ita.scoring.engine.RatingExplanation e = th.go.ita.scoring.engine.RatingExplanation.of(
+                framework, sheet.path("total").decimalValue(), means);
+        if (e.reached().equals(sheet.path("rating").asText())) {
+            copy.set("ratingExplained", mapper.valueToTree(e));
+        }
     }
 
     @POST

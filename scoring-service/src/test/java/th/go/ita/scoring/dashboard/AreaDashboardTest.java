@@ -77,6 +77,12 @@ class AreaDashboardTest {
                 .body("units[0].rank", equalTo(1))
                 .body("units[1].total", equalTo(88.00f))
                 .body("units[2].rating", equalTo("B"))
+                // Each row says why its band, and the view carries the edition's scheme.
+                .body("units[1].ratingWhy.th", equalTo("คะแนนรวม 88.00 ต่ำกว่า 95 จึงได้ระดับ A ไม่ใช่ AA; ถึงเกณฑ์ผ่าน 85 จึงผ่าน"))
+                .body("units[2].ratingWhy.th", equalTo("คะแนนรวม 80.00 ต่ำกว่า 85 จึงได้ระดับ B ไม่ใช่ A; ต่ำกว่าเกณฑ์ผ่าน 85 จึงไม่ผ่าน"))
+                .body("units[3].ratingWhy", equalTo(null))
+                .body("ratingScheme.code", equalTo(java.util.List.of("AA", "A", "B", "C", "D", "E", "F")))
+                .body("ratingScheme[1].condition.th", equalTo("คะแนนรวมตั้งแต่ 85 แต่ต่ำกว่า 95"))
                 .body("units[3].total", equalTo(null))
                 .body("indicators.find { it.code == '1' }.mean", equalTo(88.67f))
                 .body("weakestIndicators[0].code", equalTo("6"))

@@ -50,7 +50,10 @@ class ExportTest {
         assertTrue(text.contains("ปีงบประมาณ พ.ศ. 2566"), text);
         assertTrue(flat.contains(("OBEC-2566 ฉบับที่ 2 (การประเมินคุณธรรม").replaceAll("\\s+", "")), text);
         assertTrue(text.contains("ผลอย่างเป็นทางการ"), text);
-        assertTrue(flat.contains(("คะแนนรวม 96.37 อยู่ในช่วงของระดับ AA (ตั้งแต่ 95.00 คะแนนขึ้นไป); ถึงเกณฑ์ผ่าน 85.00 คะแนน จึงผ่านเกณฑ์").replaceAll("\\s+", "")), text);
+        assertTrue(flat.contains(("คะแนนรวม 96.37 ตั้งแต่ 95 จึงได้ระดับ AA ซึ่งเป็นระดับสูงสุด; ถึงเกณฑ์ผ่าน 85 จึงผ่าน").replaceAll("\\s+", "")), text);
+        // The edition's whole scheme, so a reader sees the bands the rating came from.
+        assertTrue(flat.contains(("เกณฑ์ระดับผลของฉบับนี้: AA: คะแนนรวมตั้งแต่ 95 ขึ้นไป").replaceAll("\\s+", "")), text);
+        assertTrue(flat.contains(("F: คะแนนรวมตั้งแต่ 0 แต่ต่ำกว่า 50").replaceAll("\\s+", "")), text);
         assertTrue(text.contains("เกณฑ์ผ่าน 85"), "the chart's pass line: " + text);
         assertTrue(text.contains("ใช้"), "a tone mark reads back as written: " + text);
         String today = java.time.format.DateTimeFormatter.ofPattern("d MMMM 'พ.ศ.' yyyy", java.util.Locale.forLanguageTag("th-TH"))

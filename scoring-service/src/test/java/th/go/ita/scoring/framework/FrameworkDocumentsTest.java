@@ -196,6 +196,57 @@ class FrameworkDocumentsTest {
         assertTrue(f.verification().get("rating").verified());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"frameworks/NACC-2568.json", "frameworks/NACC-2569.json"})
+    void fy2568AndFy2569HaveTheReferencesTwentySixItemsAndFlagEveryAssumedTitle(String resource) throws IOException {
+        Framework f = framework(resource);
+        java.util.Map<String, String> printed = new java.util.HashMap<>();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("fidelity/fy2568-fy2569-oit-items.csv")) {
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith(resource + ",")).map(l -> l.split(",", 3)).forEach(p -> printed.put(p[1], p[2]));
+        }
+        JsonNode doc = read(resource);
+        List<JsonNode> oitItems = doc.path("instruments").get(2).findValues("items").stream()
+                .flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false)).toList();
+        assertEquals(IntStream.rangeClosed(1, 26).mapToObj(i -> "O" + i).toList(),
+                oitItems.stream().map(i -> i.path("code").asText()).toList(), "26 items in their order");
+        for (JsonNode item : oitItems) {
+            String code = item.path("code").asText();
+            String title = item.path("title").path("th").asText();
+            if (printed.containsKey(code)) {
+                assertEquals(printed.get(code), title, code + " as the reference prints it");
+            }
+            assertEquals(!title.endsWith("(ชื่อสันนิษฐาน)"), item.path("titleSeen").asBoolean(),
+                    code + ": an assumed title says so in the title and in titleSeen");
+            assertTrue(item.path("requirement").path("th").asText().contains("ตรวจสอบกับคู่มือ"), code);
+            assertTrue(item.path("evidence").path("th").asText().contains("ลิงก์"), code);
+        }
+        assertTrue(printed.keySet().stream().allMatch(code -> oitItems.stream()
+                .anyMatch(i -> i.path("code").asText().equals(code) && i.path("titleSeen").asBoolean())));
+        for (String part : List.of("items", "itemRequirements", "indicators", "questions", "weights", "samples", "rounding")) {
+            assertTrue(!f.verification().get(part).verified(), resource + " " + part + " rests on no manual of its year");
+        }
+        assertEquals(resource.contains("2568"), f.verification().get("rating").verified(),
+                "only FY2568's five levels are confirmed (94.64 rated ผ่าน because EIT < 85)");
+        assertEquals("LEVELS", f.rating().scheme());
+        assertEquals("การจัดซื้อจัดจ้าง", f.instrument("OIT").orElseThrow().indicators().get(0).subIndicators().get(2).name().get("th"));
+    }
+
+    @Test
+    void theRecommendedEditionOfEachYearIsAShippedDocumentOfThatYear() throws IOException {
+        assertEquals(List.of(2566, 2567, 2568, 2569), Recommended.years().stream().map(Recommended.Year::fiscalYear).toList());
+        for (Recommended.Year y : Recommended.years()) {
+            String file = "frameworks/" + y.id() + (y.version() == 1 ? "" : "-v" + y.version()) + ".json";
+            assertTrue(FrameworkLoader.BUNDLED.contains(file), file + " is shipped");
+            Framework f = framework(file);
+            assertEquals(y.fiscalYear(), f.fiscalYear(), file);
+            assertEquals(y.version(), f.version(), file);
+            assertTrue(!y.why().get("th").isBlank() && !y.why().get("en").isBlank(), file + " says why");
+        }
+        assertEquals("OBEC-2566", Recommended.forYear(2566).orElseThrow().id(), "OBEC's own sheet for FY2566");
+        assertEquals(2, Recommended.forYear(2566).orElseThrow().version(), "never the wrong item set of version 1");
+    }
+
     @Test
     void laterEditionUsesTheFiveLevelScheme() throws IOException {
         Framework f = framework("frameworks/NACC-2567.json");

@@ -91,6 +91,28 @@ class FrameworkResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "unit", roles = "unit-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
+    void eachYearsRecommendedEditionIsMarkedForTheRoundForm() {
+        var list = given().when().get("/frameworks").then().statusCode(200)
+                .body("find { it.id == 'OBEC-2566' && it.version == 2 }.recommended", equalTo(true))
+                .body("find { it.id == 'OBEC-2566' && it.version == 2 }.recommendedWhy.th", org.hamcrest.Matchers.containsString("AA"))
+                .body("find { it.id == 'OBEC-2566' && it.version == 1 }.recommended", equalTo(false))
+                .body("find { it.id == 'NACC-2566' }.recommended", equalTo(false))
+                .body("find { it.id == 'NACC-2567' && it.version == 2 }.recommended", equalTo(true))
+                .body("find { it.id == 'NACC-2567' && it.version == 1 }.recommended", equalTo(false))
+                .body("find { it.id == 'NACC-2568' }.recommended", equalTo(true))
+                .body("find { it.id == 'NACC-2568' }.provenance.unverified", hasItems("items", "weights"))
+                .body("find { it.id == 'NACC-2569' }.recommended", equalTo(true))
+                .body("find { it.id == 'DEMO-2570' && it.version == 2 }.recommended", equalTo(false))
+                .extract().jsonPath();
+        for (int year : new int[]{2566, 2567, 2568, 2569}) {
+            assertEquals(1, list.getList("findAll { it.fiscalYear == " + year + " && it.recommended }").size(),
+                    "one default edition for FY" + year);
+        }
+    }
+
+    @Test
     @TestSecurity(user = "admin", roles = "system-admin")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
     void anImportedDocumentWithoutSourcesIsRejected() throws Exception {

@@ -53,10 +53,18 @@ class OfficialResultTest {
                 .body("instruments.OIT", equalTo(40.00f))
                 .body("total", equalTo(96.37f))
                 .body("rating", equalTo("AA"))
-                .body("passed", equalTo(true));
+                .body("passed", equalTo(true))
+                .body("ratingExplained.scheme", equalTo("BANDS"))
+                .body("ratingExplained.steps.code", equalTo(java.util.List.of("AA", "A", "B", "C", "D", "E", "F")))
+                .body("ratingExplained.text.th", equalTo("คะแนนรวม 96.37 ตั้งแต่ 95 จึงได้ระดับ AA ซึ่งเป็นระดับสูงสุด; ถึงเกณฑ์ผ่าน 85 จึงผ่าน"))
+                .body("ratingExplained.text.en", org.hamcrest.Matchers.startsWith("Total 96.37 is at least 95"))
+                // Indicator names as the seed's FY2566 sheet prints them, from the result's own edition.
+                .body("indicatorNames.4.th", equalTo("การใช้ทรัพย์สินของทางราชการ"))
+                .body("indicatorNames.8.th", equalTo("การปรับปรุงการทำงาน"));
+        // Without a framework there is no scheme to explain the entered rating by.
         given().when().get("/public/units/KALASIN2/years/2565").then().statusCode(200)
                 .body("total", equalTo(97.39f)).body("rating", equalTo("AA")).body("passed", equalTo(true))
-                .body("frameworkId", nullValue());
+                .body("frameworkId", nullValue()).body("ratingExplained", nullValue()).body("indicatorNames", nullValue());
         given().when().get("/public/units/KALASIN2/years/2564").then().statusCode(200)
                 .body("total", equalTo(81.52f)).body("rating", equalTo("B")).body("passed", equalTo(false));
         given().when().get("/public/units/KALASIN2/years/2563").then().statusCode(404)

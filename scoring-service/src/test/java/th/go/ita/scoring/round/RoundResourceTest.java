@@ -82,6 +82,22 @@ class RoundResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void theFy2568AndFy2569EditionsOpenAsRoundsOnTheDemoTree() throws Exception {
+        for (String framework : new String[]{"NACC-2568", "NACC-2569"}) {
+            int year = Integer.parseInt(framework.substring(5));
+            String id = given().contentType("application/json").body(round("ITA " + year, "KALASIN1", year, framework))
+                    .when().post("/rounds").then().statusCode(201)
+                    .body("frameworkId", equalTo(framework)).extract().path("id");
+            move(id, "OPEN", 200);
+            given().when().get("/rounds/" + id).then().statusCode(200).body("state", equalTo("OPEN"));
+            given().when().get("/frameworks/" + framework + "/versions/1").then().statusCode(200)
+                    .body("instruments[2].indicators.subIndicators.flatten().items.flatten().size()", equalTo(26));
+        }
+    }
+
+    @Test
     @TestSecurity(user = "area.kalasin2", roles = "area-admin")
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
     void areaAdminCannotCreateARoundForAnotherArea() {

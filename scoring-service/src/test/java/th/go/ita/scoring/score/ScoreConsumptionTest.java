@@ -228,7 +228,12 @@ class ScoreConsumptionTest {
                 "a rebuild gives identical numbers and shows no more than a read: no question means of three respondents");
         assertEquals(before, stored(round));
         given().when().get("/scores/rounds/" + round + "/units/" + SCHOOL).then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(before.path("total").floatValue()));
+                .body("total", org.hamcrest.Matchers.equalTo(before.path("total").floatValue()))
+                // The sheet says which scheme rated it and why not the band above (OBEC-2566: AA–F, pass 85).
+                .body("ratingExplained.scheme", org.hamcrest.Matchers.equalTo("BANDS"))
+                .body("ratingExplained.reached", org.hamcrest.Matchers.equalTo(before.path("rating").asText()))
+                .body("ratingExplained.steps.code", org.hamcrest.Matchers.hasItems("AA", "F"))
+                .body("ratingExplained.text.th", org.hamcrest.Matchers.containsString("จึงได้ระดับ " + before.path("rating").asText()));
         // Five or more IIT respondents: question means are shown.
         long changesBefore = scoreChanges(round);
         KafkaTopics.sendAll("survey.responses", SCHOOL, List.of(released(UUID.randomUUID().toString(), round, "IIT",
