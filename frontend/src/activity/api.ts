@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HttpClient } from '../api/http';
 
 /** activity-service's API, under `${apiBase}/activity`. */
@@ -14,30 +14,30 @@ export type PdcaPhase = (typeof PDCA_PHASES)[number];
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export type HonestTrait = (typeof HONEST_TRAITS)[number];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const activitySchema = z.object({
   id: z.string(),
   planId: z.string(),
   unitCode: z.string(),
-  fiscalYear: z.number().int(),
-  templateCode: z.string().nullish(),
+  fiscalYear: z.int(),
+  templateCode: z.nullish(z.string()),
   name: z.string(),
-  description: z.string().nullish(),
+  description: z.nullish(z.string()),
   mettaElements: z.array(z.enum(METTA_ELEMENTS)),
   pdcaPhase: z.enum(PDCA_PHASES),
   indicatorCodes: z.array(z.string()),
   oitItemCodes: z.array(z.string()),
   honestTraits: z.array(z.enum(HONEST_TRAITS)),
-  owner: z.string().nullish(),
-  participantsCount: z.number().int().nullish(),
-  startsOn: date.nullish(),
-  endsOn: date.nullish(),
-  budget: z.number().nullish(),
+  owner: z.nullish(z.string()),
+  participantsCount: z.nullish(z.int()),
+  startsOn: z.nullish(date),
+  endsOn: z.nullish(date),
+  budget: z.nullish(z.number()),
   status: z.enum(ACTIVITY_STATUSES),
-  notes: z.string().nullish(),
+  notes: z.nullish(z.string()),
   evidenceLinks: z.array(z.string()),
-  completedOn: date.nullish(),
+  completedOn: z.nullish(date),
 });
 export type Activity = z.infer<typeof activitySchema>;
 
@@ -46,25 +46,25 @@ export const kpiSchema = z.object({
   name: z.string(),
   target: z.number(),
   unitOfMeasure: z.string(),
-  indicatorCode: z.string().nullish(),
-  latestActual: z.number().nullish(),
+  indicatorCode: z.nullish(z.string()),
+  latestActual: z.nullish(z.number()),
   reached: z.boolean(),
-  actuals: z.array(z.object({ id: z.string(), recordedOn: date, value: z.number(), note: z.string().nullish() })),
+  actuals: z.array(z.object({ id: z.string(), recordedOn: date, value: z.number(), note: z.nullish(z.string()) })),
 });
 export type Kpi = z.infer<typeof kpiSchema>;
 
 const progressSchema = z.object({
-  activities: z.number().int(),
-  done: z.number().int(),
-  inProgress: z.number().int(),
-  cancelled: z.number().int(),
+  activities: z.int(),
+  done: z.int(),
+  inProgress: z.int(),
+  cancelled: z.int(),
   completionRate: z.number(),
 });
 
 export const planSchema = z.object({
   id: z.string(),
   unitCode: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: z.int(),
   title: z.string(),
   goals: z.array(z.string()),
   indicatorTarget: z.number(),
@@ -81,7 +81,7 @@ const actionSchema = z.object({
   description: z.string(),
   owner: z.string(),
   dueOn: date,
-  doneOn: date.nullish(),
+  doneOn: z.nullish(date),
   overdue: z.boolean(),
 });
 export type ActionItem = z.infer<typeof actionSchema>;
@@ -91,7 +91,7 @@ export const meetingSchema = z.object({
   unitCode: z.string(),
   heldOn: date,
   title: z.string(),
-  attendeesCount: z.number().int(),
+  attendeesCount: z.int(),
   agenda: z.array(
     z.object({ title: z.string(), indicatorCodes: z.array(z.string()), activityIds: z.array(z.string()) }),
   ),
@@ -102,7 +102,7 @@ export type Meeting = z.infer<typeof meetingSchema>;
 
 const overdueSchema = z.object({
   actions: z.array(actionSchema),
-  followUps: z.array(z.object({ id: z.string(), followUp: z.string().nullish(), followUpDue: date.nullish() })),
+  followUps: z.array(z.object({ id: z.string(), followUp: z.nullish(z.string()), followUpDue: z.nullish(date) })),
 });
 export type Overdue = z.infer<typeof overdueSchema>;
 
@@ -139,7 +139,7 @@ const unit = (code: string) => `${BASE}/units/${encodeURIComponent(code)}`;
 const planSummarySchema = z.object({
   id: z.string(),
   unitCode: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: z.int(),
   title: z.string(),
   progress: progressSchema,
 });
@@ -195,20 +195,20 @@ export function toInput(a: Activity): ActivityInput {
 
 const loopSchema = z.object({
   unitCode: z.string(),
-  fiscalYear: z.number().int(),
-  scoresFiscalYear: z.number().int().nullish(),
-  roundId: z.string().nullish(),
-  total: z.number().nullish(),
-  rating: z.string().nullish(),
+  fiscalYear: z.int(),
+  scoresFiscalYear: z.nullish(z.int()),
+  roundId: z.nullish(z.string()),
+  total: z.nullish(z.number()),
+  rating: z.nullish(z.string()),
   /** The unit's official result for the year (it wins over any computed sheet). */
-  official: z.boolean().default(false),
+  official: z._default(z.boolean(), false),
   /** A computed sheet that is not final yet (samples short or OIT items unreviewed). */
   provisional: z.boolean(),
   indicatorTarget: z.number(),
   indicators: z.array(
     z.object({
       code: z.string(),
-      score: z.number().nullish(),
+      score: z.nullish(z.number()),
       target: z.number(),
       weak: z.boolean(),
       activities: z.array(z.object({ id: z.string(), name: z.string(), status: z.enum(ACTIVITY_STATUSES) })),
@@ -222,28 +222,28 @@ export type Loop = z.infer<typeof loopSchema>;
 
 const overviewSchema = z.object({
   unitCode: z.string(),
-  fiscalYear: z.number().int(),
-  units: z.number().int(),
-  unitsWithPlan: z.number().int(),
+  fiscalYear: z.int(),
+  units: z.int(),
+  unitsWithPlan: z.int(),
   change: z.object({
-    unitsWithActivities: z.number().int(),
-    meanChangeWithActivities: z.number().nullish(),
-    unitsWithoutActivities: z.number().int(),
-    meanChangeWithoutActivities: z.number().nullish(),
+    unitsWithActivities: z.int(),
+    meanChangeWithActivities: z.nullish(z.number()),
+    unitsWithoutActivities: z.int(),
+    meanChangeWithoutActivities: z.nullish(z.number()),
   }),
   rows: z.array(
     z.object({
       unitCode: z.string(),
-      nameTh: z.string().nullish(),
-      nameEn: z.string().nullish(),
+      nameTh: z.nullish(z.string()),
+      nameEn: z.nullish(z.string()),
       hasPlan: z.boolean(),
-      activities: z.number().int(),
-      done: z.number().int(),
+      activities: z.int(),
+      done: z.int(),
       completionRate: z.number(),
-      overdueActions: z.number().int(),
-      total: z.number().nullish(),
-      previousTotal: z.number().nullish(),
-      totalChange: z.number().nullish(),
+      overdueActions: z.int(),
+      total: z.nullish(z.number()),
+      previousTotal: z.nullish(z.number()),
+      totalChange: z.nullish(z.number()),
       linkedActivities: z.boolean(),
     }),
   ),
@@ -255,18 +255,18 @@ const mentorSchema = z.object({
   unitCode: z.string(),
   mentorName: z.string(),
   mentorKind: z.enum(['PERSON', 'TEAM']),
-  indicatorCode: z.string().nullish(),
+  indicatorCode: z.nullish(z.string()),
   startedOn: date,
-  notes: z.string().nullish(),
+  notes: z.nullish(z.string()),
   logs: z.array(
     z.object({
       id: z.string(),
       heldOn: date,
       kind: z.enum(['VISIT', 'COACHING']),
       summary: z.string(),
-      followUp: z.string().nullish(),
-      followUpDue: date.nullish(),
-      followUpDoneOn: date.nullish(),
+      followUp: z.nullish(z.string()),
+      followUpDue: z.nullish(date),
+      followUpDoneOn: z.nullish(date),
       followUpOverdue: z.boolean(),
     }),
   ),

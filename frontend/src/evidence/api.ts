@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HttpClient } from '../api/http';
 import { problemFromResponse } from '../api/http';
 
@@ -21,31 +21,31 @@ export type Progress = z.infer<typeof progressSchema>;
 const checklistItemSchema = z.object({
   code: z.string(),
   titleTh: z.string(),
-  titleEn: z.string().nullish(),
-  requirementTh: z.string().nullish(),
-  requirementEn: z.string().nullish(),
+  titleEn: z.nullish(z.string()),
+  requirementTh: z.nullish(z.string()),
+  requirementEn: z.nullish(z.string()),
   status: itemStatusSchema,
-  deadline: z.string().nullish(),
-  updatedBy: z.string().nullish(),
-  updatedAt: z.string().nullish(),
+  deadline: z.nullish(z.string()),
+  updatedBy: z.nullish(z.string()),
+  updatedAt: z.nullish(z.string()),
   evidenceCount: z.number(),
 });
 
 export const checklistSchema = z.object({
   unitCode: z.string(),
   unitNameTh: z.string(),
-  unitNameEn: z.string().nullish(),
+  unitNameEn: z.nullish(z.string()),
   roundId: z.string(),
-  roundName: z.string().nullish(),
+  roundName: z.nullish(z.string()),
   fiscalYear: z.number(),
-  deadline: z.string().nullish(),
+  deadline: z.nullish(z.string()),
   progress: progressSchema,
   subIndicators: z.array(
     z.object({
       code: z.string(),
       indicatorCode: z.string(),
-      nameTh: z.string().nullish(),
-      nameEn: z.string().nullish(),
+      nameTh: z.nullish(z.string()),
+      nameEn: z.nullish(z.string()),
       progress: progressSchema,
       items: z.array(checklistItemSchema),
     }),
@@ -58,18 +58,18 @@ export const versionSchema = z.object({
   itemCode: z.string(),
   version: z.number(),
   kind: z.enum(['LINK', 'FILE']),
-  url: z.string().nullish(),
-  label: z.string().nullish(),
-  originalName: z.string().nullish(),
-  contentType: z.string().nullish(),
-  sizeBytes: z.number().nullish(),
-  sha256: z.string().nullish(),
+  url: z.nullish(z.string()),
+  label: z.nullish(z.string()),
+  originalName: z.nullish(z.string()),
+  contentType: z.nullish(z.string()),
+  sizeBytes: z.nullish(z.number()),
+  sha256: z.nullish(z.string()),
   createdBy: z.string(),
   createdAt: z.string(),
-  submittedAt: z.string().nullish(),
-  withdrawnAt: z.string().nullish(),
-  withdrawnBy: z.string().nullish(),
-  demo: z.boolean().optional(),
+  submittedAt: z.nullish(z.string()),
+  withdrawnAt: z.nullish(z.string()),
+  withdrawnBy: z.nullish(z.string()),
+  demo: z.optional(z.boolean()),
 });
 export type EvidenceVersion = z.infer<typeof versionSchema>;
 
@@ -77,7 +77,7 @@ const reviewSchema = z.object({
   id: z.string(),
   itemCode: z.string(),
   verdict: z.enum(['PASSED', 'FAILED']),
-  comment: z.string().nullish(),
+  comment: z.nullish(z.string()),
   finalVerdict: z.boolean(),
   reviewer: z.string(),
   reviewedAt: z.string(),
@@ -89,9 +89,9 @@ export const itemDetailSchema = z.object({
   itemCode: z.string(),
   subIndicatorCode: z.string(),
   titleTh: z.string(),
-  titleEn: z.string().nullish(),
-  requirementTh: z.string().nullish(),
-  requirementEn: z.string().nullish(),
+  titleEn: z.nullish(z.string()),
+  requirementTh: z.nullish(z.string()),
+  requirementEn: z.nullish(z.string()),
   status: itemStatusSchema,
   versions: z.array(versionSchema),
   reviews: z.array(reviewSchema),
@@ -102,20 +102,20 @@ export const queueEntrySchema = z.object({
   unitCode: z.string(),
   unitNameTh: z.string(),
   roundId: z.string(),
-  roundName: z.string().nullish(),
+  roundName: z.nullish(z.string()),
   fiscalYear: z.number(),
   itemCode: z.string(),
   subIndicatorCode: z.string(),
   titleTh: z.string(),
-  titleEn: z.string().nullish(),
-  requirementTh: z.string().nullish(),
-  requirementEn: z.string().nullish(),
+  titleEn: z.nullish(z.string()),
+  requirementTh: z.nullish(z.string()),
+  requirementEn: z.nullish(z.string()),
   status: itemStatusSchema,
-  submittedAt: z.string().nullish(),
+  submittedAt: z.nullish(z.string()),
 });
 export type QueueEntry = z.infer<typeof queueEntrySchema>;
 
-const roundSchema = z.object({ id: z.string(), name: z.string().nullish(), fiscalYear: z.number(), state: z.string() });
+const roundSchema = z.object({ id: z.string(), name: z.nullish(z.string()), fiscalYear: z.number(), state: z.string() });
 
 const itemPath = (unit: string, round: string, item: string) =>
   `${base}/units/${encodeURIComponent(unit)}/rounds/${encodeURIComponent(round)}/items/${encodeURIComponent(item)}`;
@@ -144,8 +144,8 @@ export const evidenceApi = {
           itemCode: z.string(),
           evidenceId: z.string(),
           url: z.string(),
-          statusCode: z.number().nullish(),
-          error: z.string().nullish(),
+          statusCode: z.nullish(z.number()),
+          error: z.nullish(z.string()),
           checkedAt: z.string(),
         }),
       ),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import type { Session } from '../auth/claims';
@@ -6,7 +6,10 @@ import { RoleList } from '../auth/RoleList';
 import { languageOf } from '../i18n';
 import { fiscalYear, formatThaiDate } from '../lib/thaiDate';
 import { ServiceStatusPanel } from './ServiceStatusPanel';
-import { WhatIsMissing } from './WhatIsMissing';
+
+// Only a signed-in person sees it, and it reads evidence, survey and activity: loaded when shown, so
+// what a respondent's phone downloads first carries none of those clients.
+const WhatIsMissing = lazy(async () => ({ default: (await import('./WhatIsMissing')).WhatIsMissing }));
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -68,7 +71,9 @@ function SignedInHome({ session }: { session: Session }) {
           fiscalYear: fiscalYear(today),
         })}
       </p>
-      <WhatIsMissing session={session} today={today} />
+      <Suspense fallback={null}>
+        <WhatIsMissing session={session} today={today} />
+      </Suspense>
       <section className="card" aria-labelledby="account-heading">
         <h2 id="account-heading">{t('home.accountHeading')}</h2>
         <dl className="facts">

@@ -1,32 +1,32 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TableFormat } from '../api/files';
 import type { HttpClient } from '../api/http';
 
 /** Paths of scoring-service behind the gateway's `/api/scoring`. */
 const base = '/scoring';
 
-const label = z.object({ th: z.string(), en: z.string().nullish() });
+const label = z.object({ th: z.string(), en: z.nullish(z.string()) });
 const scores = z.record(z.string(), z.number());
 
 export const publicResultSchema = z.object({
-  unit: z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string().nullish() }),
+  unit: z.object({ code: z.string(), nameTh: z.string(), nameEn: z.nullish(z.string()) }),
   fiscalYear: z.number(),
   official: z.boolean(),
   /** OFFICIAL, or COMPUTED: a published round's complete sheet (the public never sees a provisional one). */
-  status: z.enum(['OFFICIAL', 'COMPUTED']).optional(),
-  source: z.string().nullish(),
-  frameworkId: z.string().nullish(),
-  frameworkVersion: z.number().nullish(),
+  status: z.optional(z.enum(['OFFICIAL', 'COMPUTED'])),
+  source: z.nullish(z.string()),
+  frameworkId: z.nullish(z.string()),
+  frameworkVersion: z.nullish(z.number()),
   indicators: scores,
   instruments: scores,
   total: z.number(),
   rating: z.string(),
-  ratingLabel: label.nullish(),
+  ratingLabel: z.nullish(label),
   passed: z.boolean(),
   /** Why this rating and not the one above, under the result's own edition (absent without a framework). */
-  ratingExplained: z.object({ scheme: z.string(), text: label }).passthrough().nullish(),
+  ratingExplained: z.nullish(z.looseObject({ scheme: z.string(), text: label })),
   /** Indicator names as the result's own edition prints them (absent without a framework). */
-  indicatorNames: z.record(z.string(), label).nullish(),
+  indicatorNames: z.nullish(z.record(z.string(), label)),
 });
 export type PublicResult = z.infer<typeof publicResultSchema>;
 
@@ -35,34 +35,34 @@ const unitRow = z.object({
   code: z.string(),
   nameTh: z.string(),
   type: z.string(),
-  total: z.number().nullish(),
-  rating: z.string().nullish(),
-  passed: z.boolean().nullish(),
+  total: z.nullish(z.number()),
+  rating: z.nullish(z.string()),
+  passed: z.nullish(z.boolean()),
   provisional: z.boolean(),
-  source: z.string().nullish(),
+  source: z.nullish(z.string()),
   indicators: scores,
 });
 const indicatorMean = z.object({
   code: z.string(),
   instrument: z.string(),
-  name: label.nullish(),
-  mean: z.number().nullish(),
+  name: z.nullish(label),
+  mean: z.nullish(z.number()),
   units: z.number(),
 });
 export const dashboardSchema = z.object({
   unitCode: z.string(),
   unitNameTh: z.string(),
   fiscalYear: z.number(),
-  frameworkId: z.string().nullish(),
+  frameworkId: z.nullish(z.string()),
   unitsTotal: z.number(),
   /** Official or published results only. */
   unitsWithScore: z.number(),
   /** Units with only a running round's sheet: listed, marked, never counted. */
-  unitsProvisional: z.number().default(0),
+  unitsProvisional: z._default(z.number(), 0),
   passed: z.number(),
-  passRate: z.number().nullish(),
-  passMark: z.number().nullish(),
-  distribution: z.array(z.object({ code: z.string(), label: label.nullish(), min: z.number().nullish(), count: z.number() })),
+  passRate: z.nullish(z.number()),
+  passMark: z.nullish(z.number()),
+  distribution: z.array(z.object({ code: z.string(), label: z.nullish(label), min: z.nullish(z.number()), count: z.number() })),
   indicators: z.array(indicatorMean),
   weakestIndicators: z.array(indicatorMean),
   units: z.array(unitRow),
@@ -72,32 +72,32 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 const change = z.object({
   previousFiscalYear: z.number(),
   comparable: z.boolean(),
-  reason: z.string().nullish(),
-  total: z.number().nullish(),
-  indicators: scores.nullish(),
+  reason: z.nullish(z.string()),
+  total: z.nullish(z.number()),
+  indicators: z.nullish(scores),
 });
 export const historySchema = z.object({
   unitCode: z.string(),
   nameTh: z.string(),
-  nameEn: z.string().nullish(),
+  nameEn: z.nullish(z.string()),
   years: z.array(
     z.object({
       fiscalYear: z.number(),
       official: z.boolean(),
-      frameworkId: z.string().nullish(),
-      frameworkVersion: z.number().nullish(),
-      comparabilityGroup: z.string().nullish(),
+      frameworkId: z.nullish(z.string()),
+      frameworkVersion: z.nullish(z.number()),
+      comparabilityGroup: z.nullish(z.string()),
       total: z.number(),
       rating: z.string(),
-      ratingLabel: label.nullish(),
+      ratingLabel: z.nullish(label),
       passed: z.boolean(),
       indicators: scores,
-      change: change.nullish(),
+      change: z.nullish(change),
     }),
   ),
-  latestFiscalYear: z.number().nullish(),
+  latestFiscalYear: z.nullish(z.number()),
   pullingDown: z.array(
-    z.object({ code: z.string(), instrument: z.string(), name: label.nullish(), score: z.number(), pointsLost: z.number() }),
+    z.object({ code: z.string(), instrument: z.string(), name: z.nullish(label), score: z.number(), pointsLost: z.number() }),
   ),
 });
 export type History = z.infer<typeof historySchema>;
@@ -121,14 +121,14 @@ export const progressSchema = z.object({
   roundId: z.string(),
   scopeUnitCode: z.string(),
   state: z.enum(['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED']),
-  surveyClosesAt: z.string().nullish(),
+  surveyClosesAt: z.nullish(z.string()),
   /** The OIT review window's end or, for a round without one, the OIT deadline. */
-  reviewClosesAt: z.string().nullish(),
+  reviewClosesAt: z.nullish(z.string()),
   /** Units in scope, counted over every page. */
   units: z.number(),
   unitsAtRisk: z.number(),
   /** Units per reason code, over every unit in scope. */
-  reasons: z.record(z.string(), z.number()).default({}),
+  reasons: z._default(z.record(z.string(), z.number()), {}),
   /** Rows matching the at-risk filter, over every page. */
   matching: z.number(),
   page: z.number(),

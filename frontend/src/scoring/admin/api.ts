@@ -1,5 +1,5 @@
 import type { TableFormat } from '../../api/files';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HttpClient } from '../../api/http';
 
 /** scoring-service's administration endpoints (rounds, units, users, frameworks, official results). */
@@ -25,7 +25,7 @@ export const ROUND_WINDOWS = [
 ] as const;
 export type RoundWindow = (typeof ROUND_WINDOWS)[number];
 
-const instant = z.string().nullish();
+const instant = z.nullish(z.string());
 
 export const roundSchema = z.object({
   id: z.string(),
@@ -62,16 +62,16 @@ export const frameworkSummarySchema = z.object({
   id: z.string(),
   version: z.number(),
   fiscalYear: z.number(),
-  name: z.record(z.string(), z.string()).nullish(),
-  ratingScheme: z.string().nullish(),
-  checksum: z.string().nullish(),
+  name: z.nullish(z.record(z.string(), z.string())),
+  ratingScheme: z.nullish(z.string()),
+  checksum: z.nullish(z.string()),
   inUse: z.boolean(),
-  createdAt: z.string().nullish(),
+  createdAt: z.nullish(z.string()),
   /** The parts of the document not checked against its sources (shown to administrators, never silently). */
-  provenance: z.object({ recorded: z.boolean(), unverified: z.array(z.string()) }).passthrough().nullish(),
+  provenance: z.nullish(z.looseObject({ recorded: z.boolean(), unverified: z.array(z.string()) })),
   /** The edition an OBEC office's round of that fiscal year should use: the round form's default. */
-  recommended: z.boolean().nullish(),
-  recommendedWhy: z.record(z.string(), z.string()).nullish(),
+  recommended: z.nullish(z.boolean()),
+  recommendedWhy: z.nullish(z.record(z.string(), z.string())),
 });
 export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
 
@@ -96,11 +96,11 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 
 export const unitSchema = z.object({
   code: z.string(),
-  parentCode: z.string().nullish(),
+  parentCode: z.nullish(z.string()),
   path: z.string(),
   type: z.string(),
   nameTh: z.string(),
-  nameEn: z.string().nullish(),
+  nameEn: z.nullish(z.string()),
   staffCount: z.number(),
   servicePopulation: z.number(),
   active: z.boolean(),
@@ -109,7 +109,7 @@ export const unitSchema = z.object({
 export type Unit = z.infer<typeof unitSchema>;
 
 /** A direct child in the tree, with how many units sit directly below it (so the screen knows whether it expands). */
-export const childUnitSchema = unitSchema.extend({ childCount: z.number() });
+export const childUnitSchema = z.extend(unitSchema, { childCount: z.number() });
 export type ChildUnit = z.infer<typeof childUnitSchema>;
 
 /** One page of a unit's direct children (active and inactive, by code). */
@@ -161,14 +161,14 @@ const figures = z.record(z.string(), z.number());
 export const officialResultSchema = z.object({
   unitCode: z.string(),
   fiscalYear: z.number(),
-  frameworkId: z.string().nullish(),
-  frameworkVersion: z.number().nullish(),
-  indicators: figures.nullish(),
-  instruments: figures.nullish(),
-  total: z.number().nullish(),
-  rating: z.string().nullish(),
+  frameworkId: z.nullish(z.string()),
+  frameworkVersion: z.nullish(z.number()),
+  indicators: z.nullish(figures),
+  instruments: z.nullish(figures),
+  total: z.nullish(z.number()),
+  rating: z.nullish(z.string()),
   passed: z.boolean(),
-  source: z.string().nullish(),
+  source: z.nullish(z.string()),
 });
 export type OfficialResult = z.infer<typeof officialResultSchema>;
 
@@ -201,22 +201,22 @@ export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 export const userSchema = z.object({
   id: z.string(),
   username: z.string(),
-  email: z.string().nullish(),
-  firstName: z.string().nullish(),
-  lastName: z.string().nullish(),
-  unitCode: z.string().nullish(),
+  email: z.nullish(z.string()),
+  firstName: z.nullish(z.string()),
+  lastName: z.nullish(z.string()),
+  unitCode: z.nullish(z.string()),
   roles: z.array(z.string()),
   enabled: z.boolean(),
   pendingActions: z.array(z.string()),
-  createdAt: z.string().nullish(),
+  createdAt: z.nullish(z.string()),
 });
 export type UserAccount = z.infer<typeof userSchema>;
 
 export const invitedSchema = z.object({
   user: userSchema,
   /** Shown once; absent when the service sent the user an e-mail instead. */
-  temporaryPassword: z.string().nullish(),
-  emailSent: z.boolean().default(false),
+  temporaryPassword: z.nullish(z.string()),
+  emailSent: z._default(z.boolean(), false),
 });
 export type Invited = z.infer<typeof invitedSchema>;
 
