@@ -151,6 +151,12 @@ class LocalStackIT {
         }
     }
 
+    /** docs/access's tables, the reading operations scoped by unit, with the demo users' real tokens. */
+    @Test
+    void aSliceOfTheAccessMatrixHoldsWithRealKeycloakTokens() throws Exception {
+        new AccessMatrixSlice(config, LocalStackIT::demoToken).run();
+    }
+
     /** The public origin's headers as a browser gets them, and what it keeps to itself. */
     @Test
     void theGatewaySendsItsSecurityHeadersAndKeepsMetricsInside() throws Exception {
