@@ -30,7 +30,7 @@ const checklistItem = (code: string, status: string, evidenceCount: number) => (
   titleEn: `Basic information ${code}`,
   requirementTh: 'แสดงโครงสร้างการแบ่งส่วนราชการ ตำแหน่งที่สำคัญ และอำนาจหน้าที่',
   status,
-  deadline: '2027-03-31',
+  deadline: '2027-03-31T16:59:59Z',
   updatedBy: evidenceCount ? 'evidence.kalasin2' : null,
   updatedAt: evidenceCount ? '2026-12-01T03:00:00Z' : null,
   evidenceCount,
@@ -132,7 +132,7 @@ async function simulateServices(page: Page) {
           roundId: 'R-2570',
           roundName: 'ITA 2570',
           fiscalYear: 2570,
-          deadline: '2027-03-31',
+          deadline: '2027-03-31T16:59:59Z',
           progress: { total: 3, empty: 1, draft: 0, submitted: 1, passed: 0, failed: 1 },
           subIndicators: [
             {

@@ -5,6 +5,7 @@ import type { Session } from '../auth/claims';
 import { RoleList } from '../auth/RoleList';
 import { languageOf } from '../i18n';
 import { fiscalYear, formatThaiDate } from '../lib/thaiDate';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ServiceStatusPanel } from './ServiceStatusPanel';
 
 // Only a signed-in person sees it, and it reads evidence, survey and activity: loaded when shown, so
@@ -71,9 +72,11 @@ function SignedInHome({ session }: { session: Session }) {
           fiscalYear: fiscalYear(today),
         })}
       </p>
-      <Suspense fallback={null}>
-        <WhatIsMissing session={session} today={today} />
-      </Suspense>
+      <ErrorBoundary fallback={<p className="alert" role="alert">{t('layout.renderFailed')}</p>}>
+        <Suspense fallback={null}>
+          <WhatIsMissing session={session} today={today} />
+        </Suspense>
+      </ErrorBoundary>
       <section className="card" aria-labelledby="account-heading">
         <h2 id="account-heading">{t('home.accountHeading')}</h2>
         <dl className="facts">

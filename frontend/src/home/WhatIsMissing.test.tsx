@@ -3,10 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '../api/http';
 import type { Session } from '../auth/claims';
 import { renderWithProviders } from '../test/render';
-import { WhatIsMissing } from './WhatIsMissing';
+import { deadlineOf, WhatIsMissing } from './WhatIsMissing';
 
 const today = new Date(2027, 2, 26, 9, 0); // 26 March 2027: item O3 is due on the 31st
-const item = (code: string, status: string, deadline = '2027-06-30') => ({
+// Deadlines as evidence-service sends them: instants at the end of a Bangkok day.
+const item = (code: string, status: string, deadline = '2027-06-30T16:59:59Z') => ({
   code,
   titleTh: `ข้อ ${code}`,
   status,
@@ -20,14 +21,14 @@ const checklist = {
   roundId: 'R-2570',
   roundName: 'ITA 2570',
   fiscalYear: 2570,
-  deadline: '2027-03-31',
+  deadline: '2027-03-31T16:59:59Z',
   progress,
   subIndicators: [
     {
       code: '9.1',
       indicatorCode: '9',
       progress,
-      items: [item('O1', 'PASSED'), item('O2', 'FAILED'), item('O3', 'EMPTY', '2027-03-31'), item('O4', 'EMPTY')],
+      items: [item('O1', 'PASSED'), item('O2', 'FAILED'), item('O3', 'EMPTY', '2027-03-31T16:59:59Z'), item('O4', 'EMPTY')],
     },
   ],
 };
@@ -113,5 +114,14 @@ describe('what is missing on the home page', () => {
     expect(await screen.findByTestId('open-round')).toHaveTextContent('ยังไม่มีรอบการประเมินที่เปิดอยู่สำหรับหน่วยงาน KALASIN2');
     const section = screen.getByRole('region', { name: 'สิ่งที่ยังขาดตอนนี้' });
     expect(await within(section).findByText('ไม่มีงานค้างของหน่วยงานในตอนนี้')).toBeInTheDocument();
+  });
+});
+
+describe('deadlines', () => {
+  it('reads an instant as sent, a bare date as the end of that day, and anything else as none', () => {
+    expect(deadlineOf('2027-04-30T16:59:59Z')?.toISOString()).toBe('2027-04-30T16:59:59.000Z');
+    expect(deadlineOf('2027-04-30')?.getHours()).toBe(23);
+    expect(deadlineOf('ไม่ใช่วันที่')).toBeNull();
+    expect(deadlineOf(null)).toBeNull();
   });
 });

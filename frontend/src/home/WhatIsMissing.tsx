@@ -21,12 +21,27 @@ const DAY = 24 * 60 * 60 * 1000;
 
 const has = (session: Session, roles: ItaRole[]) => session.roles.some((r) => roles.includes(r));
 
+/**
+ * A deadline as evidence-service sends it: an instant (`2027-04-30T16:59:59Z`, the end of a Bangkok
+ * day); a bare date is read as the end of that day. Null when it cannot be read, never an invalid
+ * date (formatting one throws and blanked the whole page).
+ */
+export function deadlineOf(text: string | null | undefined): Date | null {
+  if (!text) return null;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T23:59:59`) : new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const formatDeadline = (deadline: Date | null, language: 'th' | 'en') =>
+  deadline ? formatThaiDate(deadline, { language }) : '–';
+
 /** OIT items still to do: empty, failed (to fix), or due within a week and not yet sent. */
 export function oitGaps(checklist: Checklist, today: Date) {
   const items = checklist.subIndicators.flatMap((s) => s.items);
   const dueSoon = items.filter((item) => {
-    if (!item.deadline || !['EMPTY', 'DRAFT', 'FAILED'].includes(item.status)) return false;
-    const due = new Date(`${item.deadline}T23:59:59`).getTime();
+    const deadline = deadlineOf(item.deadline);
+    if (!deadline || !['EMPTY', 'DRAFT', 'FAILED'].includes(item.status)) return false;
+    const due = deadline.getTime();
     return due >= today.getTime() && due - today.getTime() <= 7 * DAY;
   });
   return {
@@ -127,7 +142,7 @@ export function WhatIsMissing({ session, today = new Date() }: { session: Sessio
             ? t('home.todo.openRound', {
                 round: open.name ?? open.id,
                 unit,
-                deadline: checklist.data?.deadline ? formatThaiDate(new Date(`${checklist.data.deadline}T00:00:00`), { language }) : '–',
+                deadline: formatDeadline(deadlineOf(checklist.data?.deadline), language),
               })
             : t('home.todo.noOpenRound', { unit })}
         </p>

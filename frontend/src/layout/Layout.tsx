@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { features } from '../features';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 /**
  * Pages a respondent answers on (IIT/EIT `/s/…`, a public EIT link `/e/…`, an office's own survey
@@ -106,7 +107,9 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         {/* Staff pages are loaded on first visit (lib/lazyPage). */}
         <Suspense fallback={<p className="loading">{t('layout.loading')}</p>}>
-          <Outlet />
+          <ErrorBoundary key={pathname} fallback={<p className="alert" role="alert">{t('layout.renderFailed')}</p>}>
+            <Outlet />
+          </ErrorBoundary>
         </Suspense>
       </main>
       <footer className="site-footer">
