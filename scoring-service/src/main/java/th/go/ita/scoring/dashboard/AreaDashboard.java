@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import th.go.ita.platform.access.UnitPaths;
 import th.go.ita.scoring.framework.Framework;
 import th.go.ita.scoring.framework.FrameworkService;
@@ -17,6 +18,8 @@ import th.go.ita.scoring.unit.Unit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,8 +30,10 @@ import java.util.Map;
  * An area's results for a fiscal year: every active unit of the subtree with its result as
  * {@link UnitResults} chooses it (official, else a published round's complete sheet; a running round's
  * sheet is listed as provisional, unranked and left out of every figure), the distribution by rating with the pass
- * line, the pass rate, the mean of each indicator, the ranking and the weakest indicators. One
- * indexed prefix scan over the tree summed in PostgreSQL, and one for the top of the ranking.
+ * line, the pass rate, the mean of each indicator, the ranking and the weakest indicators. The
+ * results are read as migration V9_5's triggers keep them ({@code unit_result_current}, one row per unit
+ * and year by {@link UnitResults}' rule, and {@code area_child_figures}, sums per parent), so a national
+ * dashboard adds up a few dozen rows and sorts one join for the top of the ranking.
  */
 @ApplicationScoped
 public class AreaDashboard {
@@ -65,98 +70,119 @@ public class AreaDashboard {
     @Inject
     FrameworkService frameworks;
 
-    /**
-     * Every active unit of the subtree with the figures the dashboard shows, chosen by
-     * {@link UnitResults}' rule: official, else a published round's complete sheet, else a running
-     * round's sheet, marked provisional (listed after the ranking, never counted). {@code counted} marks
-     * the rows every figure is made of. {@code indicators} stays jsonb so that PostgreSQL can sum it.
-     */
-    private static final String BASE = """
-            SELECT u.code, u.name_th, u.type, u.parent_code,
-                   COALESCE(o.total, s.total) AS total, COALESCE(o.rating, s.rating) AS rating,
-                   COALESCE(o.passed, s.passed) AS passed,
-                   (o.unit_code IS NULL AND s.state IS NOT NULL AND s.state <> 'PUBLISHED') AS provisional,
-                   CASE WHEN o.unit_code IS NOT NULL THEN 'OFFICIAL' WHEN s.state = 'PUBLISHED' THEN 'COMPUTED'
-                        WHEN s.unit_code IS NOT NULL THEN 'PROVISIONAL' END AS source,
-                   COALESCE(NULLIF(o.indicators, '{}'::jsonb), s.indicators) AS indicators,
-                   COALESCE(o.framework_id, s.framework_id) || '@' || COALESCE(o.framework_version, s.framework_version) AS fw
-            FROM unit u
-            LEFT JOIN official_result o ON o.unit_code = u.code AND o.fiscal_year = :year
-            LEFT JOIN LATERAL (SELECT x.*, r.state FROM unit_score x JOIN assessment_round r ON r.id = x.round_id
-                               WHERE x.unit_code = u.code AND x.fiscal_year = :year AND """ + " " + UnitResults.SHEET_CANDIDATE
-            + " ORDER BY " + UnitResults.SHEET_ORDER + """
-             LIMIT 1) s ON o.unit_code IS NULL
-            WHERE u.path LIKE :prefix ESCAPE '!' AND u.active
-            """;
-
-    private static final String COUNTED = "(total IS NOT NULL AND NOT provisional)";
+    private static final String COUNTED = "(r.total IS NOT NULL AND NOT r.provisional)";
 
     /**
-     * The whole subtree is summed in PostgreSQL in one statement (counts, ratings, the framework
-     * most units were assessed under, exact indicator sums), and only the requested top of the
-     * ranking comes back as rows: a national tree of 30,000 units is not carried into memory.
+     * Figures from {@code area_child_figures} (migration V9_5): per parent, the sums of its active
+     * children's results, kept current by triggers. The area's dashboard adds up the rows of the
+     * parents in its subtree (a 30,000-unit tree of 30 areas has 31) and the area's own result,
+     * instead of choosing and summing every unit's result on each request. Parents marked stale since
+     * are recomputed first (from {@code unit_result_current}, their children only).
      */
     @SuppressWarnings("unchecked")
     public View of(Unit root, int fiscalYear, int limit) {
         String prefix = UnitPaths.subtreePattern(root.path);
-        List<Object[]> figures = em.createNativeQuery("WITH base AS MATERIALIZED (" + BASE + ")\n"
-                + "SELECT 'units', CAST(NULL AS text), count(*), count(*) FILTER (WHERE " + COUNTED + "), "
-                + "  CAST(count(*) FILTER (WHERE provisional) AS numeric) FROM base\n"
-                + "UNION ALL SELECT 'passed', NULL, count(*), NULL, NULL FROM base WHERE " + COUNTED + " AND passed\n"
-                + "UNION ALL SELECT 'fw', fw, count(*), NULL, NULL FROM base WHERE fw IS NOT NULL AND NOT provisional GROUP BY fw\n"
-                + "UNION ALL SELECT 'rating', rating, count(*), NULL, max(total) FROM base\n"
-                + "          WHERE " + COUNTED + " AND rating IS NOT NULL GROUP BY rating\n"
-                + "UNION ALL SELECT 'indicator', e.key, count(e.value), NULL, sum(CAST(e.value AS numeric))\n"
-                + "          FROM base, jsonb_each_text(base.indicators) e WHERE " + COUNTED + " GROUP BY e.key")
-                .setParameter("year", fiscalYear).setParameter("prefix", prefix).getResultList();
-        int unitsTotal = 0;
+        refreshStale(prefix, fiscalYear);
+        List<Object[]> figures = new ArrayList<>(em.createNativeQuery("""
+                        SELECT f.kind, f.key, sum(f.n), sum(f.amount), max(f.amount)
+                        FROM area_child_figures f JOIN unit p ON p.code = f.parent_code
+                        WHERE f.fiscal_year = :year AND p.path LIKE :prefix ESCAPE '!'
+                        GROUP BY f.kind, f.key""")
+                .setParameter("year", fiscalYear).setParameter("prefix", prefix).getResultList());
+        // The area itself is its parent's child: its own result is added here.
+        List<Object[]> own = em.createNativeQuery("""
+                        SELECT r.total, r.rating, r.passed, r.provisional, r.fw, CAST(r.indicators AS text)
+                        FROM unit_result_current r JOIN unit u ON u.code = r.unit_code
+                        WHERE r.unit_code = :code AND r.fiscal_year = :year AND u.active""")
+                .setParameter("code", root.code).setParameter("year", fiscalYear).getResultList();
+        for (Object[] o : own) {
+            BigDecimal total = (BigDecimal) o[0];
+            boolean provisional = Boolean.TRUE.equals(o[3]);
+            boolean counted = total != null && !provisional;
+            if (counted) {
+                figures.add(new Object[]{"counted", "", 1L, null, null});
+                if (Boolean.TRUE.equals(o[2])) {
+                    figures.add(new Object[]{"passed", "", 1L, null, null});
+                }
+                if (o[1] != null) {
+                    figures.add(new Object[]{"rating", o[1], 1L, null, total});
+                }
+                indicators(o[5] == null ? null : o[5].toString()).forEach((k, v) -> {
+                    if (v != null) {
+                        figures.add(new Object[]{"indicator", k, 1L, v, null});
+                    }
+                });
+            }
+            if (provisional) {
+                figures.add(new Object[]{"provisional", "", 1L, null, null});
+            }
+            if (o[4] != null && !provisional) {
+                figures.add(new Object[]{"fw", o[4], 1L, null, null});
+            }
+        }
+        int unitsTotal = ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM unit WHERE path LIKE :prefix ESCAPE '!' AND active")
+                .setParameter("prefix", prefix).getSingleResult()).intValue();
         int unitsWithScore = 0;
         int unitsProvisional = 0;
         long passed = 0;
-        Map<String, Long> frameworkUnits = new LinkedHashMap<>();
-        List<Object[]> ratingRows = new ArrayList<>();
+        Map<String, Long> frameworkUnits = new java.util.TreeMap<>();
+        Map<String, Long> ratingUnits = new LinkedHashMap<>();
+        Map<String, BigDecimal> ratingBest = new LinkedHashMap<>();
         Map<String, BigDecimal> indicatorSums = new LinkedHashMap<>();
         Map<String, Long> indicatorUnits = new LinkedHashMap<>();
         for (Object[] f : figures) {
             String key = (String) f[1];
             long n = ((Number) f[2]).longValue();
             switch ((String) f[0]) {
-                case "units" -> {
-                    unitsTotal = (int) n;
-                    unitsWithScore = ((Number) f[3]).intValue();
-                    unitsProvisional = ((Number) f[4]).intValue();
+                case "counted" -> unitsWithScore += (int) n;
+                case "provisional" -> unitsProvisional += (int) n;
+                case "passed" -> passed += n;
+                case "fw" -> frameworkUnits.merge(key, n, Long::sum);
+                case "rating" -> {
+                    ratingUnits.merge(key, n, Long::sum);
+                    ratingBest.merge(key, (BigDecimal) f[4], (a, b) -> a.compareTo(b) >= 0 ? a : b);
                 }
-                case "passed" -> passed = n;
-                case "fw" -> frameworkUnits.put(key, n);
-                case "rating" -> ratingRows.add(f);
                 case "indicator" -> {
-                    indicatorUnits.put(key, n);
-                    indicatorSums.put(key, (BigDecimal) f[4]);
+                    indicatorUnits.merge(key, n, Long::sum);
+                    indicatorSums.merge(key, (BigDecimal) f[3], BigDecimal::add);
                 }
                 default -> throw new IllegalStateException((String) f[0]);
             }
         }
         // Bands the framework does not name are listed in the order of their best unit, as the ranking meets them.
-        ratingRows.sort(Comparator.comparing((Object[] r) -> (BigDecimal) r[4]).reversed().thenComparing(r -> (String) r[1]));
+        List<String> ratings = new ArrayList<>(ratingUnits.keySet());
+        ratings.sort(Comparator.comparing((String r) -> ratingBest.get(r)).reversed().thenComparing(r -> r));
         Map<String, Long> ratingCounts = new LinkedHashMap<>();
-        ratingRows.forEach(r -> ratingCounts.put((String) r[1], ((Number) r[2]).longValue()));
+        ratings.forEach(r -> ratingCounts.put(r, ratingUnits.get(r)));
 
         // The ranked units (equal totals share a rank), then the provisional ones unranked, then those without a figure.
-        List<Object[]> top = em.createNativeQuery("SELECT code, name_th, type, parent_code, total, rating, passed, provisional, source, "
-                        + "CAST(indicators AS text), fw, CASE WHEN " + COUNTED + " THEN rank() OVER (PARTITION BY " + COUNTED
-                        + " ORDER BY total DESC) ELSE 0 END FROM (" + BASE + ") b "
-                        + "ORDER BY CASE WHEN " + COUNTED + " THEN 0 WHEN provisional THEN 1 ELSE 2 END, total DESC NULLS LAST, code "
-                        + "LIMIT :limit")
+        List<Object[]> top = em.createNativeQuery("SELECT u.code, u.name_th, u.type, u.parent_code, r.total, r.rating, r.passed, "
+                        + "COALESCE(r.provisional, false), r.source, CAST(r.indicators AS text), r.fw, " + COUNTED + " "
+                        + "FROM unit u LEFT JOIN unit_result_current r ON r.unit_code = u.code AND r.fiscal_year = :year "
+                        + "WHERE u.path LIKE :prefix ESCAPE '!' AND u.active "
+                        + "ORDER BY CASE WHEN " + COUNTED + " THEN 0 WHEN r.provisional THEN 1 ELSE 2 END, "
+                        + "r.total DESC NULLS LAST, u.code LIMIT :limit")
                 .setParameter("year", fiscalYear).setParameter("prefix", prefix).setParameter("limit", limit)
                 .getResultList();
         List<UnitRow> ranked = new ArrayList<>(top.size());
-        for (Object[] r : top) {
+        int rank = 0;
+        BigDecimal previous = null;
+        for (int i = 0; i < top.size(); i++) {
+            Object[] r = top.get(i);
+            BigDecimal total = (BigDecimal) r[4];
+            boolean counted = Boolean.TRUE.equals(r[11]);
+            if (counted && (previous == null || total.compareTo(previous) != 0)) {
+                // The counted rows come first, best first: a unit's rank is one more than the units above it.
+                rank = i + 1;
+                previous = total;
+            }
             Map<String, BigDecimal> unitIndicators = indicators(r[9] == null ? null : r[9].toString());
             // Each row explained under its own edition (a tree may mix editions within a year).
             RatingExplanation why = r[10] == null ? null : PublicResultResource.explanation(
-                    framework((String) r[10], fiscalYear), unitIndicators, (BigDecimal) r[4], (String) r[5]);
-            ranked.add(new UnitRow(((Number) r[11]).intValue(), (String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    (BigDecimal) r[4], (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8],
+                    framework((String) r[10], fiscalYear), unitIndicators, total, (String) r[5]);
+            ranked.add(new UnitRow(counted ? rank : 0, (String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    total, (String) r[5], (Boolean) r[6], Boolean.TRUE.equals(r[7]), (String) r[8],
                     unitIndicators, why == null ? null : why.text()));
         }
         String frameworkKey = null;
@@ -176,6 +202,39 @@ public class AreaDashboard {
                 framework == null ? null : framework.version(), unitsTotal, unitsWithScore, unitsProvisional, passed, passRate,
                 framework == null ? null : passMark(framework), distribution(framework, ratingCounts), means, weakest,
                 ranked, framework == null ? null : RatingExplanation.scheme(framework));
+    }
+
+    /**
+     * Recomputes the figures of the subtree's parents whose children's results changed since. A
+     * parent another request is recomputing is skipped (its figures are at most that change behind).
+     */
+    private void refreshStale(String prefix, int fiscalYear) {
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> {
+            List<String> stale = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    DELETE FROM area_figures_stale s
+                    WHERE s.fiscal_year = ? AND s.parent_code IN (
+                        SELECT x.parent_code FROM area_figures_stale x JOIN unit p ON p.code = x.parent_code
+                        WHERE x.fiscal_year = ? AND p.path LIKE ? ESCAPE '!' FOR UPDATE OF x SKIP LOCKED)
+                    RETURNING s.parent_code""")) {
+                s.setInt(1, fiscalYear);
+                s.setInt(2, fiscalYear);
+                s.setString(3, prefix);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        stale.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT ita_refresh_area_figures(?, ?)")) {
+                for (String parent : stale) {
+                    s.setString(1, parent);
+                    s.setInt(2, fiscalYear);
+                    s.execute();
+                }
+            }
+        });
     }
 
     /** The framework most of the units were assessed under ({@code id@version} keys), else any of the year. */

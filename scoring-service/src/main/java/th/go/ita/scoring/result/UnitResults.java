@@ -26,8 +26,9 @@ import java.util.UUID;
  *   <li>Else, for staff screens only, the sheet of a round still running (OPEN or CLOSED, not yet
  *       published), always marked {@link Status#PROVISIONAL}; a public surface never shows it.</li>
  * </ol>
- * The SQL of rules 2 and 3 ({@link #SHEET_CANDIDATE}, {@link #SHEET_ORDER}) is here too, so that a query
- * over many units (the area dashboard) picks the same sheet as {@link #of} does for one.
+ * The SQL of rules 2 and 3 ({@link #SHEET_CANDIDATE}, {@link #SHEET_ORDER}) is here too; the function
+ * {@code ita_refresh_unit_result} of migration V9_5, which keeps the dashboards' {@code unit_result_current},
+ * spells out the same two fragments: a change of the rule needs a migration replacing that function too.
  */
 @ApplicationScoped
 public class UnitResults {

@@ -30,6 +30,9 @@ class AreaDashboardTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    th.go.ita.scoring.result.UnitResults results;
+
     static void unit(String code, String parent, String type) {
         given().contentType("application/json").body(Map.of("code", code, "parentCode", parent, "type", type,
                 "nameTh", "หน่วย " + code, "staffCount", 20, "servicePopulation", 300)).when().post("/units")
@@ -228,6 +231,83 @@ class AreaDashboardTest {
     @OidcSecurity(claims = @Claim(key = "unit_code", value = "KALASIN2"))
     void aUnitAdminHasNoAreaDashboard() {
         given().when().get("/dashboards/areas/KALASIN2?fiscalYear=2566").then().statusCode(403);
+    }
+
+    /**
+     * The figures are kept per parent as results change (migration V9_5): an official result
+     * corrected, a unit deactivated, a unit moved to another area, each shows at once; and the result
+     * each unit is counted with is the one UnitResults gives it.
+     */
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    @OidcSecurity(claims = @Claim(key = "unit_code", value = "OBEC"))
+    void theFiguresFollowACorrectedResultADeactivationAndAMove() {
+        demo.load();
+        String area = "TF-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String other = area + "-O";
+        unit(area, "OBEC", "AREA_PRIMARY");
+        unit(other, "OBEC", "AREA_PRIMARY");
+        for (String s : new String[]{"A", "B", "C"}) {
+            unit(area + "-" + s, area, "SCHOOL");
+        }
+        result(area + "-A", 96, null);     // 96.00 AA
+        result(area + "-B", 90, 70);       // 88.00 A
+        result(area + "-C", 80, null);     // 80.00 B
+        String url = "/dashboards/areas/" + area + "?fiscalYear=2566";
+        given().when().get(url).then().statusCode(200)
+                .body("unitsTotal", equalTo(4)).body("unitsWithScore", equalTo(3)).body("passed", equalTo(2))
+                .body("indicators.find { it.code == '1' }.mean", equalTo(88.67f));
+
+        result(area + "-B", 70, null);     // corrected: 70.00, not passed
+        given().when().get(url).then().statusCode(200)
+                .body("unitsWithScore", equalTo(3)).body("passed", equalTo(1))
+                .body("distribution.find { it.code == 'A' }.count", equalTo(0))
+                .body("indicators.find { it.code == '1' }.mean", equalTo(82.00f))
+                .body("units[1].code", equalTo(area + "-C")).body("units[2].total", equalTo(70.00f));
+
+        given().when().post("/units/" + area + "-A/deactivate").then().statusCode(200);
+        given().when().get(url).then().statusCode(200)
+                .body("unitsTotal", equalTo(3)).body("unitsWithScore", equalTo(2)).body("passed", equalTo(0))
+                .body("units[0].code", equalTo(area + "-C")).body("units[0].rank", equalTo(1));
+
+        given().contentType("application/json").body(Map.of("parentCode", other))
+                .when().post("/units/" + area + "-C/move").then().statusCode(200);
+        given().when().get(url).then().statusCode(200)
+                .body("unitsTotal", equalTo(2)).body("unitsWithScore", equalTo(1))
+                .body("indicators.find { it.code == '1' }.mean", equalTo(70.00f));
+        given().when().get("/dashboards/areas/" + other + "?fiscalYear=2566").then().statusCode(200)
+                .body("unitsTotal", equalTo(2)).body("unitsWithScore", equalTo(1))
+                .body("units[0].code", equalTo(area + "-C")).body("units[0].total", equalTo(80.00f));
+        // Nationally too: the area's corrected and moved units are counted once, where they are now.
+        given().when().get("/dashboards/areas/OBEC?fiscalYear=2566&limit=5").then().statusCode(200)
+                .body("unitsWithScore", equalTo(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        SELECT count(*) FROM unit u JOIN official_result o ON o.unit_code = u.code AND o.fiscal_year = 2566
+                        WHERE u.active AND u.path LIKE '/OBEC/%' AND o.total IS NOT NULL""").getSingleResult()).intValue()
+                        + ((Number) em.createNativeQuery("""
+                        SELECT count(*) FROM unit u WHERE u.active AND u.path LIKE '/OBEC/%'
+                          AND NOT EXISTS (SELECT 1 FROM official_result o WHERE o.unit_code = u.code AND o.fiscal_year = 2566)
+                          AND EXISTS (SELECT 1 FROM unit_score x JOIN assessment_round r ON r.id = x.round_id
+                                      WHERE x.unit_code = u.code AND x.fiscal_year = 2566 AND r.state = 'PUBLISHED'
+                                        AND NOT x.provisional)""").getSingleResult()).intValue())));
+
+        // Each unit of the demo tree is counted with the result UnitResults gives it.
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> codes = em.createNativeQuery("SELECT code FROM unit WHERE path LIKE '/OBEC/KALASIN2/%'").getResultList();
+            for (String code : codes) {
+                var expected = results.of(code, 2566);
+                @SuppressWarnings("unchecked")
+                List<Object[]> stored = em.createNativeQuery("""
+                        SELECT total, rating, provisional FROM unit_result_current WHERE unit_code = :c AND fiscal_year = 2566""")
+                        .setParameter("c", code).getResultList();
+                assertEquals(expected.isPresent(), !stored.isEmpty(), code);
+                expected.ifPresent(r -> {
+                    assertEquals(0, r.total().compareTo((java.math.BigDecimal) stored.get(0)[0]), code);
+                    assertEquals(r.rating(), stored.get(0)[1], code);
+                    assertEquals(r.provisional(), stored.get(0)[2], code);
+                });
+            }
+        });
     }
 
     /** The closing note of issue 5: a generated 30,000-unit tree, 30 areas × 1,000 schools, all with results. */

@@ -28,8 +28,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,6 +127,82 @@ class UnitManagementTest {
         given().queryParam("q", " ").when().get("/units/KALASIN2/search").then().statusCode(400)
                 .body("type", equalTo("urn:ita:problem:invalid-input"));
         given().when().get("/units/KALASIN2/children?size=0").then().statusCode(400);
+    }
+
+    /**
+     * A client that waits as long as the import's transaction may last: on this shared machine a
+     * national file can take longer than the test client's usual 30 s (its speed is deploy/bench's).
+     */
+    static io.restassured.specification.RequestSpecification national() {
+        return given().config(io.restassured.RestAssured.config().httpClient(
+                io.restassured.config.HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 90_000).setParam("http.connection.timeout", 90_000)));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "system-admin")
+    void aNationalFileOfThirtyThousandLinesArrivesWholeInOneRequestAndItsBadLinesAreNamed() {
+        String root = code();
+        StringBuilder csv = new StringBuilder(String.join(",", UnitImport.COLUMNS)).append('\n')
+                .append(root).append(",OBEC,OTHER,ประเทศทดสอบ,national test,0,0\n");
+        int units = 1;
+        String last = null;
+        for (int a = 1; a <= 30; a++) {
+            String area = root + "-A" + a;
+            csv.append(area).append(',').append(root).append(",AREA_PRIMARY,เขตทดสอบ ").append(a).append(",,60,3000\n");
+            units++;
+            for (int s = 1; s <= 1000; s++) {
+                last = area + "-S" + s;
+                csv.append(last).append(',').append(area).append(",SCHOOL,โรงเรียนทดสอบ ").append(a).append('-').append(s)
+                        .append(",,20,").append(s).append('\n');
+                units++;
+            }
+        }
+        String good = csv.toString();
+        String lastSchool = last;
+        // Wrong lines at the end of a national file are named by their line, and nothing is written.
+        String bad = good
+                + root + "-X1,NOPE,SCHOOL,ไม่มีต้นสังกัด,,5,5\n"
+                + root + "-X2," + root + ",CASTLE,ชนิดผิด,,five,5\n"
+                + last + "," + root + "-A30,SCHOOL,ซ้ำ,,1,1\n";
+        int lines = units + 1;
+        national().contentType("text/csv; charset=UTF-8").body(bad).queryParam("dryRun", true)
+                .when().post("/units/import").then().statusCode(200)
+                .body("lines", equalTo(units + 3))
+                .body("errors", hasSize(4))
+                .body("errors.field", hasItems("line " + (lines + 1) + ": parent_code", "line " + (lines + 2) + ": type",
+                        "line " + (lines + 2) + ": staff_count", "line " + (lines + 3) + ": code"))
+                .body("errors.message_th", everyItem(matchesPattern("(?s).*[\u0E00-\u0E7F].*")))
+                .body("errors.message_en", everyItem(matchesPattern("(?s).*[A-Za-z].*")));
+        national().contentType("text/csv; charset=UTF-8").body(bad).when().post("/units/import").then().statusCode(400)
+                .body("type", equalTo("urn:ita:problem:unit-import-invalid"));
+        assertNull(find(root));
+
+        national().contentType("text/csv; charset=UTF-8").body(good)
+                .when().post("/units/import").then().statusCode(200)
+                .body("created", equalTo(units)).body("updated", equalTo(0)).body("errors", empty());
+        assertEquals((long) units, QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(u) from Unit u where u.path like :p", Long.class)
+                .setParameter("p", "/OBEC/" + root + "/%").getSingleResult()));
+        Unit school = find(last);
+        assertEquals("/OBEC/" + root + "/" + root + "-A30/" + last + "/", school.path);
+        assertEquals(1000, school.servicePopulation);
+        assertEquals("โรงเรียนทดสอบ 30-1000", school.nameTh);
+        // Every unit is announced: the last line's event is the last one written.
+        KafkaTopics.awaitRecord("ita.units", r -> lastSchool.equals(r.key()), Duration.ofSeconds(120));
+
+        // The same file again, one school changed: everything is an update, the change is stored.
+        String edited = good.replace(last + "," + root + "-A30,SCHOOL,โรงเรียนทดสอบ 30-1000,,20,1000",
+                last + "," + root + "-A30,SCHOOL,โรงเรียนทดสอบ 30-1000,Edited,21,1000");
+        national().contentType("text/csv; charset=UTF-8").body(edited)
+                .when().post("/units/import").then().statusCode(200)
+                .body("created", equalTo(0)).body("updated", equalTo(units));
+        assertEquals(21, find(last).staffCount);
+        assertEquals("Edited", find(last).nameEn);
+        // The change is announced.
+        var edit = KafkaTopics.awaitRecord("ita.units", r -> lastSchool.equals(r.key()) && r.value().contains("Edited"),
+                Duration.ofSeconds(60));
+        assertEquals(21, io.restassured.path.json.JsonPath.from(edit.value()).getInt("payload.staffCount"), edit.value());
     }
 
     @Test

@@ -125,6 +125,30 @@ class OutboxRelayTest {
         assertEquals(Map.of("K1", expected, "K2", expected, "K3", expected), seen);
     }
 
+    /** A national import announces its units with addAll: more events than one statement takes, all arriving in order. */
+    @Test
+    void eventsWrittenTogetherArriveAllInTheOrderGivenWithTheirEnvelopes() {
+        String topic = topic("together");
+        int perKey = 400;
+        List<Outbox.Event> events = new ArrayList<>();
+        for (int i = 0; i < perKey; i++) {
+            for (String key : List.of("K1", "K2", "K3")) {
+                events.add(new Outbox.Event(topic, key, "Counted", "UNIT-" + key, null, Map.of("n", i)));
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> outbox.addAll(events));
+        List<ConsumerRecord<String, String>> records = consume(topic, 3 * perKey);
+        Map<String, List<Integer>> seen = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            EventEnvelope envelope = EventEnvelope.parse(record.value());
+            assertEquals("Counted", envelope.type());
+            assertEquals("UNIT-" + record.key(), envelope.unitCode());
+            seen.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(envelope.payload().get("n").asInt());
+        }
+        List<Integer> expected = java.util.stream.IntStream.range(0, perKey).boxed().toList();
+        assertEquals(Map.of("K1", expected, "K2", expected, "K3", expected), seen);
+    }
+
     @Test
     void aBrokerOutageIsRiddenOutAndNothingWrittenMeanwhileIsLost() throws Exception {
         String topic = topic("outage");
