@@ -53,17 +53,10 @@ final class AccessMatrixSlice {
     private final Function<String, String> tokens;
     private final String otherAudience;
 
-    AccessMatrixSlice(LauncherConfig config, Function<String, String> tokens) throws Exception {
+    AccessMatrixSlice(LauncherConfig config, Function<String, String> tokens, String otherAudience) {
         this.config = config;
         this.tokens = tokens;
-        // A token the realm issued to another of its clients: scoring's admin client, for itself.
-        String form = "grant_type=client_credentials&client_id=ita-scoring-admin"
-                + "&client_secret=demo-secret-scoring-admin-change-me";
-        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(config.keycloakUrl() + "/realms/ita/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        this.otherAudience = JSON.readTree(issued.body()).path("access_token").asText();
+        this.otherAudience = otherAudience;
     }
 
     void run() throws Exception {

@@ -133,14 +133,7 @@ class LocalStackIT {
      */
     @Test
     void aTokenIssuedForAnotherAudienceIsRefused() throws Exception {
-        String form = "grant_type=client_credentials&client_id=ita-scoring-admin"
-                + "&client_secret=demo-secret-scoring-admin-change-me";
-        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(config.keycloakUrl() + "/realms/ita/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, issued.statusCode(), issued.body());
-        String other = JSON.readTree(issued.body()).path("access_token").asText();
+        String other = otherAudienceToken();
         String audience = JSON.readTree(java.util.Base64.getUrlDecoder().decode(other.split("\\.")[1])).path("aud").toString();
         String user = token("area.kalasin2");
         for (String service : List.of("survey", "scoring", "evidence", "activity")) {
@@ -154,7 +147,7 @@ class LocalStackIT {
     /** docs/access's tables, the reading operations scoped by unit, with the demo users' real tokens. */
     @Test
     void aSliceOfTheAccessMatrixHoldsWithRealKeycloakTokens() throws Exception {
-        new AccessMatrixSlice(config, LocalStackIT::demoToken).run();
+        new AccessMatrixSlice(config, LocalStackIT::demoToken, otherAudienceToken()).run();
     }
 
     /** The public origin's headers as a browser gets them, and what it keeps to itself. */
@@ -244,6 +237,18 @@ class LocalStackIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A token the realm issued to another of its clients: scoring's Keycloak-admin service account, for itself. */
+    private static String otherAudienceToken() throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=ita-scoring-admin"
+                + "&client_secret=demo-secret-scoring-admin-change-me";
+        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(config.keycloakUrl() + "/realms/ita/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, issued.statusCode(), issued.body());
+        return JSON.readTree(issued.body()).path("access_token").asText();
     }
 
     /** A token from the real Keycloak, through the test-only client of the realm (demo secret). */
