@@ -11,10 +11,11 @@ const earlyScript = Object.values(
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-function runEarlyScript(path: string, apiBase: string, answer: (url: string) => Response) {
+function runEarlyScript(path: string, apiBase: string, answer: (url: string) => Response, bodies: unknown[] = []) {
   const asked: string[] = [];
-  vi.stubGlobal('fetch', (url: string) => {
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
     asked.push(url);
+    if (init?.body) bodies.push(JSON.parse(String(init.body)));
     return Promise.resolve(answer(url));
   });
   window.history.replaceState(null, '', path);
@@ -33,10 +34,17 @@ afterEach(() => {
 describe('early.js', () => {
   it('is the script index.html loads', () => expect(earlyScript).toContain('__ITA_EARLY__'));
 
-  it('asks for an IIT questionnaire at the address the app will ask, and nothing with the code', async () => {
-    const asked = runEarlyScript('/s/round%201/KALASIN_2/iit#code=ABCD-EFGH', '/api/', () => json({}));
-    expect(asked).toEqual(['/api/survey/rounds/round%201/questionnaires/IIT?unit=KALASIN_2']);
-    expect(asked.join()).not.toContain('ABCD');
+  it('asks for an IIT questionnaire at the address the app will ask, and checks a QR code in a body only', async () => {
+    const bodies: unknown[] = [];
+    const asked = runEarlyScript('/s/round%201/KALASIN_2/iit#code=7kq2m xh4pa', '/api/', () => json({ usable: true }), bodies);
+    expect(asked).toEqual(['/api/survey/rounds/round%201/questionnaires/IIT?unit=KALASIN_2', '/api/survey/access-codes/check']);
+    expect(bodies).toEqual([{ roundId: 'round 1', unitCode: 'KALASIN_2', code: '7KQ2M-XH4PA' }]);
+    expect(asked.join()).not.toContain('7KQ2M');
+  });
+
+  it('checks no code that is malformed, and none for an EIT', async () => {
+    expect(runEarlyScript('/s/R1/U1/iit#code=ABCD-EFGH', '/api', () => json({}))).toEqual(['/api/survey/rounds/R1/questionnaires/IIT?unit=U1']);
+    expect(runEarlyScript('/s/R1/U1/eit#code=7KQ2M-XH4PA', '/api', () => json({}))).toEqual(['/api/survey/rounds/R1/questionnaires/EIT?unit=U1']);
   });
 
   it('resolves a public EIT link and then asks for its questionnaire', async () => {

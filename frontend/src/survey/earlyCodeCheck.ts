@@ -1,10 +1,24 @@
+import { takeEarly } from '../api/early';
+
 /**
- * The check of a code that came in a slip's QR (`#code=…`), started as the page opens instead of
- * after the questionnaire has arrived: on 3G that is one round trip less before the first question.
- * Checking writes nothing, so a check whose answer is never taken (a resumed questionnaire that
- * already holds the code) costs nothing. Each started check is taken once.
+ * The check of a code that came in a slip's QR (`#code=…`), sent by public/early.js before the app
+ * has loaded, else as the page opens, instead of after the questionnaire has arrived: on 3G that is
+ * a round trip less before the first question. Checking writes nothing, so a check whose answer is
+ * never taken (a resumed questionnaire that already holds the code) costs nothing. Each is taken once.
  */
 type Check = Promise<{ usable: boolean }>;
+
+/** The check public/early.js sent before the app had loaded, if it did and it was answered. */
+async function fromEarlyJs(roundId: string, unitCode: string, code: string): Promise<{ usable: boolean } | undefined> {
+  const response = await takeEarly(`check ${JSON.stringify({ roundId, unitCode, code })}`);
+  if (!response?.ok) return undefined;
+  try {
+    const body = (await response.json()) as { usable?: unknown };
+    return typeof body.usable === 'boolean' ? { usable: body.usable } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const started = new Map<string, Check>();
 
@@ -14,7 +28,7 @@ const keyOf = (roundId: string, unitCode: string, code: string) => JSON.stringif
 export function startCodeCheck(roundId: string, unitCode: string, code: string, check: () => Check): void {
   const key = keyOf(roundId, unitCode, code);
   if (started.has(key)) return;
-  const promise = check();
+  const promise = fromEarlyJs(roundId, unitCode, code).then((early) => early ?? check());
   promise.catch(() => {
     // Taken or not, a failed early check is asked again by the page.
   });
@@ -24,7 +38,7 @@ export function startCodeCheck(roundId: string, unitCode: string, code: string, 
 /** The started check for this code, once; undefined when none was started or it failed. */
 export async function takeCodeCheck(roundId: string, unitCode: string, code: string): Promise<{ usable: boolean } | undefined> {
   const key = keyOf(roundId, unitCode, code);
-  const promise = started.get(key);
+  const promise = started.get(key) ?? fromEarlyJs(roundId, unitCode, code);
   started.delete(key);
   try {
     return await promise;

@@ -305,6 +305,17 @@ describe('a teacher on a phone (issue 20)', () => {
     expect(service.checks).toHaveLength(1);
   });
 
+  it('takes the check early.js sent before the app loaded, and sends none of its own', async () => {
+    const service = fakeSurveyService();
+    const body = JSON.stringify({ roundId: 'R1', unitCode: 'KALASIN2', code: '7KQ2M-XH4PA' });
+    window.__ITA_EARLY__ = { [`check ${body}`]: Promise.resolve(Response.json({ usable: true })) };
+    window.history.replaceState(null, '', '/s/R1/KALASIN2/iit#code=7KQ2M-XH4PA');
+    renderWithProviders(respondentRoute, { route: '/s/R1/KALASIN2/iit', http: createHttpClient({ baseUrl: '/api', fetch: service.fetch }) });
+    expect(await screen.findByRole('radio', { name: 'มากที่สุด' })).toBeInTheDocument();
+    expect(service.checks).toEqual([]);
+    window.__ITA_EARLY__ = undefined;
+  });
+
   it('"next" with a question unanswered scrolls to it, marks it invalid and announces it', async () => {
     const user = userEvent.setup();
     const scrolled: Element[] = [];
